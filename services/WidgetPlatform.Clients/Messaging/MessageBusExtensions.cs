@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using WidgetPlatform.Clients;
+using WidgetPlatform.Clients.Messaging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>MassTransit over RabbitMQ, wired from the Aspire connection string alone.</summary>
+public static class MessageBusExtensions
+{
+    /// <summary>
+    /// Registers a MassTransit bus on the RabbitMQ broker at <c>ConnectionStrings:{connectionName}</c>; consumers added in
+    /// <paramref name="configure"/> get kebab-case queues. The bus health check is named <paramref name="connectionName"/>,
+    /// tagged "ready" and "masstransit".
+    /// </summary>
+    public static void AddMessageBus(
+        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var connection = AmqpConnectionString.Parse(
+            RequiredConnectionString.Get(builder.Configuration, connectionName, "an AMQP URI such as 'amqp://user:pass@host:5672'"),
+            connectionName);
+        var clientName = builder.Environment.ApplicationName;
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+
+            // Otherwise MassTransit reports usage over HTTP at every start, to a host this machine cannot reach.
+            bus.DisableUsageTelemetry();
+
+            bus.ConfigureHealthCheckOptions(health => health.Name = connectionName);
+
+            configure?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, clientName, host =>
+                {
+                    host.Username(connection.Username);
+                    host.Password(connection.Password);
+                    if (connection.UseSsl)
+                    {
+                        host.UseSsl(ssl => ssl.ServerName = connection.Host);
+                    }
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            // Publishing before the consumer queues are bound silently drops messages (FIELD-NOTES: 64 of 2,000).
+            host.WaitUntilStarted = true;
+
+            // Fail the start, rather than hang, when the broker is unreachable: the AppHost restarts the service with backoff.
+            host.StartTimeout = TimeSpan.FromSeconds(30);
+
+            // A bus stopping against a vanished broker once hung a process past SIGTERM; bound every wait of the shutdown
+            // well inside the host's own 30 s shutdown timeout.
+            host.ConsumerStopTimeout = TimeSpan.FromSeconds(5);
+            host.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+    }
+}

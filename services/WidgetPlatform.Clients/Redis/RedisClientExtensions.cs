@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using WidgetPlatform.Clients;
+using WidgetPlatform.Clients.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The Aspire.StackExchange.Redis client contract: one shared multiplexer and a health check, named by the connection.</summary>
+public static class RedisClientExtensions
+{
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Registers a singleton <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{connectionName}</c>, the parsed
+    /// <see cref="ConfigurationOptions"/> keyed by <paramref name="connectionName"/>, and a health check of that name.
+    /// </summary>
+    public static void AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var connectionString = RequiredConnectionString.Get(
+            builder.Configuration, connectionName, "a StackExchange.Redis configuration such as 'host:6379,password=...'");
+
+        var options = ConfigurationOptions.Parse(connectionString);
+        if (options.EndPoints.Count == 0)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{connectionName} names no Redis endpoint (expected 'host:port,...').");
+        }
+
+        // The service must start, and recover, while Redis is briefly away: the multiplexer keeps reconnecting by itself.
+        options.AbortOnConnectFail = false;
+
+        builder.Services.AddKeyedSingleton(connectionName, options);
+
+        // Created on first use, as Aspire does; with AbortOnConnectFail off that returns after one connection attempt.
+        builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
+        {
+            var connectOptions = services.GetRequiredKeyedService<ConfigurationOptions>(connectionName).Clone();
+            connectOptions.LoggerFactory = services.GetService<ILoggerFactory>();
+            return ConnectionMultiplexer.Connect(connectOptions);
+        });
+
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            connectionName,
+            services => new RedisHealthCheck(services.GetRequiredService<IConnectionMultiplexer>()),
+            HealthStatus.Unhealthy,
+            ["ready"],
+            HealthCheckTimeout));
+    }
+}

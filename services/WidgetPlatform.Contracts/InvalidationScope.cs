@@ -1,0 +1,9 @@
+namespace WidgetPlatform.Contracts;
+
+public enum InvalidationScope
+{
+    Study,
+    Dataset,
+    Widget,
+    Tags,
+}
