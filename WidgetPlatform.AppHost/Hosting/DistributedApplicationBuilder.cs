@@ -1,0 +1,45 @@
+using WidgetPlatform.AppHost.Hosting.Resources;
+
+namespace WidgetPlatform.AppHost.Hosting;
+
+/// <summary>Collects the resource model, the way Aspire's IDistributedApplicationBuilder does.</summary>
+public sealed class DistributedApplicationBuilder(DistributedApplicationOptions options)
+{
+    private readonly List<Resource> _resources = [];
+
+    public DistributedApplicationOptions Options { get; } = options;
+
+    public IReadOnlyList<Resource> Resources => _resources;
+
+    public RedisResource AddRedis(string name) => Add(new RedisResource(name, Options.ExternalRedis));
+
+    public RabbitMqResource AddRabbitMQ(string name) => Add(new RabbitMqResource(name, Options.ExternalRabbitMq));
+
+    public ProjectResource AddProject(string name)
+    {
+        var project = Add(new ProjectResource(name, ServiceProject.Get(name)));
+        return Options.Replicas.TryGetValue(name, out var replicas) ? project.WithReplicas(replicas) : project;
+    }
+
+    public DistributedApplication Build()
+    {
+        var unknown = Options.Replicas.Keys.Where(name => _resources.OfType<ProjectResource>().All(p => p.Name != name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"--replicas names no project called {string.Join(", ", unknown)}.");
+        }
+
+        return new DistributedApplication(Options, _resources);
+    }
+
+    private T Add<T>(T resource) where T : Resource
+    {
+        if (_resources.Any(r => r.Name == resource.Name))
+        {
+            throw new ArgumentException($"A resource named '{resource.Name}' already exists.");
+        }
+
+        _resources.Add(resource);
+        return resource;
+    }
+}

@@ -1,0 +1,27 @@
+namespace WidgetPlatform.AppHost.Hosting;
+
+public sealed class DistributedApplicationOptions
+{
+    /// <summary>Where server data, logs, credentials and resources.json live (git-ignored <c>.widgetplatform/</c> by default).</summary>
+    public required string StateDirectory { get; init; }
+
+    /// <summary>Connection string of an existing Redis to use instead of starting one.</summary>
+    public string? ExternalRedis { get; init; }
+
+    /// <summary>amqp:// URI of an existing RabbitMQ to use instead of starting one.</summary>
+    public string? ExternalRabbitMq { get; init; }
+
+    /// <summary>Replica counts by project name (<c>--replicas query=2</c>).</summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Where the dashboard listens; null runs without one (the test host).</summary>
+    public Uri? DashboardUrl { get; init; }
+
+    /// <summary>Passed to every service as OTEL_EXPORTER_OTLP_ENDPOINT; export is off when null.</summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    public string OtlpProtocol { get; init; } = "grpc";
+
+    /// <summary>Given to services as ASPNETCORE_ENVIRONMENT and DOTNET_ENVIRONMENT.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+}

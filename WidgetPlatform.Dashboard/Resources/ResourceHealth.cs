@@ -1,0 +1,9 @@
+namespace WidgetPlatform.Dashboard.Resources;
+
+public enum ResourceHealth
+{
+    Unknown,
+    Healthy,
+    Degraded,
+    Unhealthy,
+}
