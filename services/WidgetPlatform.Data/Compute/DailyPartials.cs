@@ -1,0 +1,51 @@
+using WidgetPlatform.Data.Widgets;
+
+namespace WidgetPlatform.Data.Compute;
+
+/// <summary>
+/// A widget's measure per day and group over a whole dataset version (seed design "partial aggregations").
+/// Any range of the same widget and filters is answered by merging days, which is exact because every
+/// accumulator merges exactly; distinct is never served from partials (its sets would be the rows again).
+/// </summary>
+internal sealed class DailyPartials(ScanResult days, bool integerMeasure)
+{
+    public bool IntegerMeasure { get; } = integerMeasure;
+
+    public long RowsProcessed => days.RowsProcessed;
+
+    public static bool Supports(WidgetDefinition definition) =>
+        definition.Measure.Op != MeasureOp.Distinct && definition.TimeColumn is not null;
+
+    /// <summary>The daily cells regrouped into the slots a scan for <paramref name="query"/> would have produced.</summary>
+    public ScanResult Regroup(WidgetDefinition definition, WidgetQuery query)
+    {
+        var timeseries = definition.Type == WidgetType.Timeseries;
+        var interval = definition.Interval ?? TimeInterval.Day;
+        var hasRange = query.From is not null || query.To is not null;
+        var low = query.From?.DayNumber ?? int.MinValue + 1;
+        var high = query.To?.DayNumber ?? int.MaxValue;
+        var currentFrom = low;
+        if (ScanPlan.ComparesPreviousPeriod(definition, query))
+        {
+            low -= high - low + 1;
+        }
+
+        var result = new ScanResult();
+        foreach (var (day, groups) in days.Slots)
+        {
+            if (day == ScanPlan.NoDay ? hasRange || timeseries : day < low || day > high)
+            {
+                continue;
+            }
+
+            var slot = timeseries ? TimeBuckets.Start(interval, day) : day == ScanPlan.NoDay || day >= currentFrom ? 0 : 1;
+            var target = result.Slot(slot);
+            foreach (var (key, accumulator) in groups.Groups)
+            {
+                target.Group(key).Merge(accumulator);
+            }
+        }
+
+        return result;
+    }
+}

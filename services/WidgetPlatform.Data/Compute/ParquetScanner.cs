@@ -1,0 +1,68 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace WidgetPlatform.Data.Compute;
+
+/// <summary>Runs a <see cref="ScanPlan"/> over a version's files: row groups are shared out to one worker per core and merged in a fixed order.</summary>
+internal static class ParquetScanner
+{
+    public static async Task<ScanResult> ScanAsync(IReadOnlyList<string> files, ScanPlan plan, int maxParallelism, CancellationToken cancellationToken)
+    {
+        var units = new List<(int File, int RowGroup)>();
+        var fields = new DataField[files.Count][];
+        for (var fileIndex = 0; fileIndex < files.Count; fileIndex++)
+        {
+            await using var reader = await ParquetFiles.OpenAsync(files[fileIndex], cancellationToken);
+            fields[fileIndex] = ParquetFiles.FieldsFor(reader.Schema, plan, files[fileIndex]);
+            for (var rowGroup = 0; rowGroup < reader.RowGroupCount; rowGroup++)
+            {
+                var group = reader.OpenRowGroupReader(rowGroup);
+                if (group.RowCount == 0 || (plan.HasRange && plan.TimeColumn >= 0 && RowGroupPruning.CanSkip(group, fields[fileIndex][plan.TimeColumn], plan.LowDay, plan.HighDay)))
+                {
+                    continue;
+                }
+
+                units.Add((fileIndex, rowGroup));
+            }
+        }
+
+        var workers = new ScanWorker[Math.Clamp(Math.Min(maxParallelism, units.Count), 1, int.MaxValue)];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, workers.Length).Select(index => Task.Run(async () =>
+        {
+            var worker = workers[index] = new ScanWorker(plan);
+            var readers = new Dictionary<int, ParquetReader>();
+            try
+            {
+                int unit;
+                while ((unit = Interlocked.Increment(ref next)) < units.Count)
+                {
+                    var (file, rowGroup) = units[unit];
+                    if (!readers.TryGetValue(file, out var reader))
+                    {
+                        reader = await ParquetFiles.OpenAsync(files[file], cancellationToken);
+                        readers.Add(file, reader);
+                    }
+
+                    await worker.ProcessAsync(reader.OpenRowGroupReader(rowGroup), fields[file], files[file], cancellationToken);
+                }
+            }
+            finally
+            {
+                foreach (var reader in readers.Values)
+                {
+                    await reader.DisposeAsync();
+                }
+            }
+        }, cancellationToken)));
+
+        var result = new ScanResult();
+        var distinctStrings = new StringInterner();
+        foreach (var worker in workers)
+        {
+            worker.MergeInto(result, distinctStrings);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+namespace WidgetPlatform.Data.Compute;
+
+internal sealed record PlannedColumn(string Name, ColumnKind Kind);

@@ -1,0 +1,3 @@
+namespace WidgetPlatform.Data.Compute;
+
+public sealed record TableResult(IReadOnlyList<ResultBucket> Rows) : WidgetResult;

@@ -1,0 +1,7 @@
+namespace WidgetPlatform.Data;
+
+public enum DatasetLayer
+{
+    Source,
+    Transformed,
+}

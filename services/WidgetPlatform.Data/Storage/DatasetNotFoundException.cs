@@ -1,0 +1,3 @@
+namespace WidgetPlatform.Data.Storage;
+
+public sealed class DatasetNotFoundException(string message) : Exception(message);

@@ -1,0 +1,7 @@
+namespace WidgetPlatform.Data.Widgets;
+
+public enum ComparisonMode
+{
+    None,
+    PreviousPeriod,
+}

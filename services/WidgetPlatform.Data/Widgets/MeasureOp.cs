@@ -1,0 +1,11 @@
+namespace WidgetPlatform.Data.Widgets;
+
+public enum MeasureOp
+{
+    Count,
+    Sum,
+    Avg,
+    Min,
+    Max,
+    Distinct,
+}

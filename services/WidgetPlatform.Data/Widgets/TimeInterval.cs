@@ -1,0 +1,8 @@
+namespace WidgetPlatform.Data.Widgets;
+
+public enum TimeInterval
+{
+    Day,
+    Week,
+    Month,
+}

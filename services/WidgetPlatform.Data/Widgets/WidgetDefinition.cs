@@ -1,0 +1,37 @@
+namespace WidgetPlatform.Data.Widgets;
+
+/// <summary><c>studies/{studyId}/widgets/{widgetId}.json</c>, camelCase as DESIGN §4.</summary>
+public sealed record WidgetDefinition
+{
+    public required string WidgetId { get; init; }
+
+    public string? Title { get; init; }
+
+    public required WidgetType Type { get; init; }
+
+    public required string Dataset { get; init; }
+
+    public DatasetLayer Layer { get; init; } = DatasetLayer.Source;
+
+    public required WidgetMeasure Measure { get; init; }
+
+    public string? Dimension { get; init; }
+
+    public string? TimeColumn { get; init; }
+
+    public TimeInterval? Interval { get; init; }
+
+    public ComparisonMode? Comparison { get; init; }
+
+    public int? Limit { get; init; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters { get; init; }
+
+    public TtlClass TtlClass { get; init; } = TtlClass.Medium;
+
+    public bool Priority { get; init; }
+
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    public int Revision { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace WidgetPlatform.Data.Widgets;
+
+public enum WidgetType
+{
+    Metric,
+    Breakdown,
+    Timeseries,
+    Table,
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace WidgetPlatform.Benchmarks;
+
+internal sealed record BenchmarkOptions(int Rows, int Repeats, string DataDirectory, string OutputPath, int Threads)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var rows = int.Parse(Value(args, "--rows") ?? (quick ? "200000" : "10000000"), CultureInfo.InvariantCulture);
+        return new BenchmarkOptions(
+            rows,
+            int.Parse(Value(args, "--repeat") ?? (quick ? "3" : "5"), CultureInfo.InvariantCulture),
+            Value(args, "--data") ?? Path.Combine(Path.GetTempPath(), "widgetplatform-bench", $"ae-{rows}"),
+            Value(args, "--out") ?? "benchmark-results.json",
+            int.Parse(Value(args, "--threads") ?? "2", CultureInfo.InvariantCulture));
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

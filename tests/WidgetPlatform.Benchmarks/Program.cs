@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using WidgetPlatform.Benchmarks;
+using WidgetPlatform.Data;
+using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.Data.Storage;
+using WidgetPlatform.Data.Widgets;
+
+// Cold computation per widget type on the demo AE dataset, side by side with DuckDB over the same files.
+var options = BenchmarkOptions.Parse(args);
+var settings = new Dictionary<string, string>
+{
+    ["rows"] = options.Rows.ToString(CultureInfo.InvariantCulture),
+    ["threads"] = options.Threads.ToString(CultureInfo.InvariantCulture),
+    ["repeats"] = options.Repeats.ToString(CultureInfo.InvariantCulture),
+    ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+};
+
+var snapshot = await EnsureDataAsync(options);
+Console.WriteLine($"{options.Rows:N0} AE rows in {snapshot.Files.Count} files under {snapshot.Directory}; {options.Threads} threads each, median of {options.Repeats}.");
+using var duck = new DuckDbRunner(snapshot.Directory, options.Threads);
+var measurements = new List<Measurement>();
+var table = new List<string[]>();
+var allAgree = true;
+
+foreach (var benchmark in BenchmarkCases.Cold())
+{
+    var ours = await TimeOursAsync(benchmark, useDailyPartials: false);
+    var theirs = TimeDuck(benchmark);
+    Record(benchmark.Name, ours, theirs);
+}
+
+// Range queries: one scan builds the daily partials, then every window is answered by merging days.
+var partialsEngine = new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = options.Threads, UseDailyPartials = true });
+var build = Stopwatch.StartNew();
+await partialsEngine.ComputeAsync(snapshot, BenchmarkCases.RangeBreakdown(BenchmarkCases.LastDay, BenchmarkCases.LastDay).Widget, WidgetQuery.Unfiltered);
+build.Stop();
+measurements.Add(new Measurement("daily partials build (breakdown by severity)", build.Elapsed.TotalMilliseconds, "ms", settings));
+var rangeOurs = new List<double>();
+var rangeTheirs = new List<double>();
+for (var window = 0; window < 20; window++)
+{
+    var to = BenchmarkCases.LastDay.AddDays(-window * 17);
+    var benchmark = BenchmarkCases.RangeBreakdown(to.AddDays(-29), to);
+    var watch = Stopwatch.StartNew();
+    var result = await partialsEngine.ComputeAsync(snapshot, benchmark.Widget, benchmark.Query);
+    rangeOurs.Add(watch.Elapsed.TotalMilliseconds);
+    watch.Restart();
+    var expected = duck.Query(benchmark.Sql, metric: false);
+    rangeTheirs.Add(watch.Elapsed.TotalMilliseconds);
+    allAgree &= ResultRows.Agree(ResultRows.From(result.Data), expected);
+}
+
+Record("range breakdown from partials (30 days)", (Median(rangeOurs), true, 0), (Median(rangeTheirs), true));
+
+Console.WriteLine();
+Console.WriteLine($"{"case",-42} {"ours ms",10} {"duckdb ms",10} {"ratio",7} {"ours rows/s",14} {"same",5}");
+foreach (var row in table)
+{
+    Console.WriteLine($"{row[0],-42} {row[1],10} {row[2],10} {row[3],7} {row[4],14} {row[5],5}");
+}
+
+Console.WriteLine($"daily partials build: {build.Elapsed.TotalMilliseconds:F0} ms (once per version, widget shape and filters)");
+await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(measurements, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+Console.WriteLine($"results written to {Path.GetFullPath(options.OutputPath)}");
+return allAgree ? 0 : 1;
+
+void Record(string name, (double Milliseconds, bool Agree, long Rows) ours, (double Milliseconds, bool Agree) theirs)
+{
+    var agree = ours.Agree && theirs.Agree;
+    allAgree &= agree;
+    var rowsPerSecond = ours.Rows > 0 ? ours.Rows / (ours.Milliseconds / 1000) : 0;
+    measurements.Add(new Measurement($"{name} ours", ours.Milliseconds, "ms", settings));
+    measurements.Add(new Measurement($"{name} duckdb", theirs.Milliseconds, "ms", settings));
+    measurements.Add(new Measurement($"{name} ours/duckdb", ours.Milliseconds / theirs.Milliseconds, "ratio", settings));
+    if (rowsPerSecond > 0)
+    {
+        measurements.Add(new Measurement($"{name} ours throughput", rowsPerSecond, "rows/s", settings));
+    }
+
+    table.Add([name, ours.Milliseconds.ToString("F1", CultureInfo.InvariantCulture), theirs.Milliseconds.ToString("F1", CultureInfo.InvariantCulture),
+        (ours.Milliseconds / theirs.Milliseconds).ToString("F2", CultureInfo.InvariantCulture),
+        rowsPerSecond > 0 ? rowsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "-", agree ? "yes" : "NO"]);
+}
+
+async Task<(double Milliseconds, bool Agree, long Rows)> TimeOursAsync(BenchmarkCase benchmark, bool useDailyPartials)
+{
+    var expected = duck.Query(benchmark.Sql, benchmark.Widget.Type == WidgetType.Metric);
+    var times = new List<double>();
+    var agree = true;
+    long rows = 0;
+    for (var run = 0; run < options.Repeats; run++)
+    {
+        // A fresh engine per run: nothing survives from one computation to the next, as on a cache miss.
+        var engine = new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = options.Threads, UseDailyPartials = useDailyPartials });
+        var watch = Stopwatch.StartNew();
+        var result = await engine.ComputeAsync(snapshot, benchmark.Widget, benchmark.Query);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        rows = result.RowsProcessed;
+        agree &= ResultRows.Agree(ResultRows.From(result.Data), expected);
+        if (!agree && run == 0)
+        {
+            Console.WriteLine($"MISMATCH {benchmark.Name}: ours {JsonSerializer.Serialize(ResultRows.From(result.Data).Take(5))} duckdb {JsonSerializer.Serialize(expected.Take(5))}");
+        }
+    }
+
+    return (Median(times), agree, rows);
+}
+
+(double Milliseconds, bool Agree) TimeDuck(BenchmarkCase benchmark)
+{
+    var times = new List<double>();
+    for (var run = 0; run < options.Repeats; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        duck.Query(benchmark.Sql, benchmark.Widget.Type == WidgetType.Metric);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    return (Median(times), true);
+}
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values[values.Count / 2];
+}
+
+static async Task<DatasetSnapshot> EnsureDataAsync(BenchmarkOptions options)
+{
+    var marker = Path.Combine(options.DataDirectory, "complete");
+    if (!File.Exists(marker))
+    {
+        if (Directory.Exists(options.DataDirectory))
+        {
+            Directory.Delete(options.DataDirectory, recursive: true);
+        }
+
+        var watch = Stopwatch.StartNew();
+        Console.WriteLine($"generating {options.Rows:N0} AE rows into {options.DataDirectory} ...");
+        await DemoDataGenerator.WriteAdverseEventsAsync(options.DataDirectory, new DemoDataOptions { AdverseEventRows = options.Rows, StartDate = new DateOnly(2023, 1, 1), Days = 730 });
+        await File.WriteAllTextAsync(marker, DataVersion.FromTimestamp(DateTime.UtcNow));
+        Console.WriteLine($"generated in {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    var files = Directory.GetFiles(options.DataDirectory, "*.parquet").Order(StringComparer.Ordinal).ToArray();
+    return new DatasetSnapshot("BENCH", DatasetLayer.Source, "AE", "benchmark", options.DataDirectory, files);
+}
