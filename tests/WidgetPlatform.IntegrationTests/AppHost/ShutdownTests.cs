@@ -9,12 +9,19 @@ public sealed class ShutdownTests
     public async Task DisposeStopsEveryProcessItStartedAndTheirChildren()
     {
         var host = await WidgetPlatformTestHost.StartAsync();
-        var started = host.Application.Instances.SelectMany(i => i.StartedPids).ToList();
-        var children = started.SelectMany(DescendantsOf).ToList();
+        List<int> started, children;
+        try
+        {
+            started = host.Application.Instances.SelectMany(i => i.StartedPids).ToList();
+            children = started.SelectMany(DescendantsOf).ToList();
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
         Assert.Equal(5 + 1, started.Count); // five resources, plus RabbitMQ's own epmd
         Assert.NotEmpty(children); // the RabbitMQ script's Erlang VM, at least
-
-        await host.DisposeAsync();
 
         Assert.All(started.Concat(children), pid => Assert.False(IsRunning(pid), $"process {pid} is still running"));
     }
