@@ -1,0 +1,4 @@
+namespace WidgetPlatform.Caching.Computing;
+
+public sealed class WidgetNotFoundException(string studyId, string widgetId)
+    : Exception($"Study '{studyId}' has no widget '{widgetId}'.");

@@ -1,0 +1,21 @@
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.Caching.Computing;
+
+/// <summary>Turns "widget W of study S with this query" into a <see cref="WidgetRequest"/>, from memory only.</summary>
+public sealed class WidgetRequests(WidgetCatalog catalog, CurrentVersions versions)
+{
+    /// <exception cref="WidgetNotFoundException">The study has no such widget.</exception>
+    /// <exception cref="DatasetNotFoundException">The manifest lists no version of the widget's dataset.</exception>
+    public async ValueTask<WidgetRequest> ResolveAsync(string studyId, string widgetId, WidgetQuery query)
+    {
+        var definition = await catalog.FindAsync(studyId, widgetId) ?? throw new WidgetNotFoundException(studyId, widgetId);
+        var version = await versions.GetAsync(studyId, definition.Layer, definition.Dataset)
+            ?? throw new DatasetNotFoundException(
+                $"The manifest of study '{studyId}' lists no {definition.Layer.ToString().ToLowerInvariant()} version of dataset '{definition.Dataset}' (widget '{widgetId}').");
+        return new WidgetRequest(studyId, definition, query, version, CanonicalFilter.Create(definition, query));
+    }
+}

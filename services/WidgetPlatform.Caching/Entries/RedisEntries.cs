@@ -1,0 +1,67 @@
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Keys;
+
+namespace WidgetPlatform.Caching.Entries;
+
+/// <summary>Widget entries in Redis: read as raw bytes, written only through the fence.</summary>
+public sealed class RedisEntries(IConnectionMultiplexer redis)
+{
+    // The fence: an entry is stored only while its data version is still the manifest's (a slow computation of a superseded
+    // version never lands) and while no invalidation bumped the widget's epoch since the computation began (a computation
+    // that raced a manual invalidation never resurrects what it removed). The index lets both be undone without KEYS.
+    private static readonly LuaScript FencedSetScript = LuaScript.Prepare("""
+        local current = redis.call('HGET', @manifest, @field)
+        if current and current > @version then return 0 end
+        local epoch = redis.call('HGET', @epochs, @widget) or '0'
+        if epoch ~= @epoch then return -1 end
+        redis.call('SET', @entry, @value, 'PX', @ttl)
+        redis.call('SADD', @index, @entry)
+        if redis.call('PTTL', @index) < tonumber(@ttl) then redis.call('PEXPIRE', @index, @ttl) end
+        return 1
+        """);
+
+    public async Task<CacheEntry?> GetAsync(WidgetCacheKey key)
+    {
+        var value = await redis.GetDatabase().StringGetLeaseAsync(key.Value);
+        if (value is null)
+        {
+            return null;
+        }
+
+        // The lease's buffer is pooled; the entry outlives this call (it may go into the in-process layer), so copy once.
+        using (value)
+        {
+            return CacheEntry.Read(value.Memory.ToArray());
+        }
+    }
+
+    /// <summary>The widget's fence epoch as it is now: pass it to <see cref="StoreAsync"/> after computing.</summary>
+    public async Task<string> EpochAsync(WidgetCacheKey key) =>
+        (string?)await redis.GetDatabase().HashGetAsync(RedisKeys.WidgetEpochs(key.StudyId), key.WidgetId) ?? "0";
+
+    public async Task<StoreOutcome> StoreAsync(WidgetRequest request, CacheEntry entry, string epoch)
+    {
+        var key = request.Key;
+        var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(FencedSetScript, new
+        {
+            manifest = (RedisKey)RedisKeys.Manifest(key.StudyId),
+            epochs = (RedisKey)RedisKeys.WidgetEpochs(key.StudyId),
+            index = (RedisKey)RedisKeys.WidgetIndex(key.StudyId, key.WidgetId),
+            entry = (RedisKey)key.Value,
+            field = RedisKeys.ManifestField(request.Definition.Layer, request.Definition.Dataset),
+            version = request.DataVersion,
+            widget = key.WidgetId,
+            epoch,
+            value = (RedisValue)entry.Stored,
+            ttl = entry.Metadata.TtlSeconds * 1000L,
+        });
+
+        return result switch
+        {
+            1 => StoreOutcome.Stored,
+            0 => StoreOutcome.Superseded,
+            _ => StoreOutcome.Invalidated,
+        };
+    }
+}

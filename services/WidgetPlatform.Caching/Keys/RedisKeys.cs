@@ -1,0 +1,30 @@
+namespace WidgetPlatform.Caching.Keys;
+
+/// <summary>
+/// Every Redis key the platform writes besides the widget entries themselves. All of a study's keys carry its hash tag
+/// <c>{studyId}</c>, so scripts that touch several of them stay within one Redis Cluster slot (DESIGN §9).
+/// </summary>
+public static class RedisKeys
+{
+    /// <summary>Hash: <c>source/AE</c> → version, one field per dataset; written only by the invalidation service.</summary>
+    public static string Manifest(string studyId) => $"manifest:{{{studyId}}}";
+
+    /// <summary>Hash: widgetId → a counter bumped by every invalidation that keeps keys (manual, tags): the write fence.</summary>
+    public static string WidgetEpochs(string studyId) => $"epochs:{{{studyId}}}";
+
+    /// <summary>Set of the entry keys stored for one widget: what manual invalidation and the superseded-key cleanup remove.</summary>
+    public static string WidgetIndex(string studyId, string widgetId) => $"index:{{{studyId}}}:{widgetId}";
+
+    /// <summary>The stampede lock of one entry; its value is the holder's token.</summary>
+    public static string Lock(WidgetCacheKey key) => $"lock:{key.Value}";
+
+    /// <summary>Sorted set of recently requested widget + filter combinations, scored by last request time (DESIGN §7).</summary>
+    public static string ActiveCombinations(string studyId) => $"active:{{{studyId}}}";
+
+    /// <summary>Set of the studies that have a manifest mirror, so nothing needs SCAN to find them.</summary>
+    public const string Studies = "studies";
+
+    /// <summary>The manifest hash field of one dataset.</summary>
+    public static string ManifestField(Data.DatasetLayer layer, string dataset) =>
+        $"{(layer == Data.DatasetLayer.Source ? "source" : "transformed")}/{dataset}";
+}

@@ -1,0 +1,34 @@
+namespace WidgetPlatform.Caching.Keys;
+
+/// <summary>
+/// The key of one cached widget answer (DESIGN §5): <c>widget:{&lt;studyId&gt;}:&lt;widgetId&gt;:&lt;dataVersion&gt;:&lt;filterHash&gt;</c>.
+/// The braces are Redis Cluster's hash tag: every key of a study lands in one slot, so a Lua script may touch them together.
+/// </summary>
+public sealed record WidgetCacheKey(string StudyId, string WidgetId, string DataVersion, string FilterHash)
+{
+    private const string Prefix = "widget:";
+
+    public string Value { get; } = $"{Prefix}{{{StudyId}}}:{WidgetId}:{DataVersion}:{FilterHash}";
+
+    public override string ToString() => Value;
+
+    /// <summary>Reads a key back; null when <paramref name="key"/> is not one of ours.</summary>
+    public static WidgetCacheKey? Parse(string key)
+    {
+        if (!key.StartsWith(Prefix + "{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var close = key.IndexOf('}', Prefix.Length);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var parts = key[(close + 2)..].Split(':');
+        return parts.Length == 3 && key[close + 1] == ':'
+            ? new WidgetCacheKey(key[(Prefix.Length + 1)..close], parts[0], parts[1], parts[2])
+            : null;
+    }
+}

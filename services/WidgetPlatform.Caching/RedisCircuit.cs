@@ -1,0 +1,49 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using StackExchange.Redis;
+
+namespace WidgetPlatform.Caching;
+
+/// <summary>
+/// Every cache call to Redis goes through this breaker (G6): a Redis that is down or slow opens it, and while it is open the
+/// cache is bypassed at once instead of every request waiting out a timeout; it closes by itself once a trial call succeeds.
+/// </summary>
+public sealed class RedisCircuit
+{
+    private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider _state = new();
+
+    public RedisCircuit(WidgetCacheOptions options)
+    {
+        _pipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>().Handle<TimeoutRejectedException>(),
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(2),
+                BreakDuration = options.BreakDuration,
+                StateProvider = _state,
+            })
+            .AddTimeout(options.RedisTimeout)
+            .Build();
+    }
+
+    /// <summary>False while the breaker is open: the cache is being bypassed.</summary>
+    public bool IsClosed => _state.CircuitState is CircuitState.Closed or CircuitState.HalfOpen;
+
+    /// <summary>Runs a Redis call; false (and no value) when Redis failed, was too slow, or the breaker is open.</summary>
+    public async ValueTask<(bool Succeeded, T? Value)> TryAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            // StackExchange.Redis calls take no token: WaitAsync lets the timeout strategy abandon a slow one.
+            return (true, await _pipeline.ExecuteAsync(static async (call, cancellation) => await call().WaitAsync(cancellation), call));
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or TimeoutRejectedException or BrokenCircuitException)
+        {
+            return (false, default);
+        }
+    }
+}

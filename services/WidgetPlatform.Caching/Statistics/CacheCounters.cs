@@ -1,0 +1,70 @@
+using System.Diagnostics.Metrics;
+using WidgetPlatform.Caching.Entries;
+
+namespace WidgetPlatform.Caching.Statistics;
+
+/// <summary>
+/// This process's cache figures: plain interlocked counters on the request path (no Redis round trip), published to Redis
+/// periodically for the fleet-wide stats, and as OpenTelemetry metrics.
+/// </summary>
+public sealed class CacheCounters
+{
+    private static readonly Counter<long> Requests = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result");
+    private static readonly Counter<long> Computations = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.computations", description: "Widget computations from Parquet");
+
+    private readonly long[] _results = new long[Enum.GetValues<CacheResult>().Length];
+    private long _computations;
+    private long _lockWaits;
+    private long _lockFailures;
+    private long _errors;
+    private long _warmingRuns;
+    private long _entriesWarmed;
+
+    public LatencyHistogram Cached { get; } = new();
+
+    public LatencyHistogram Uncached { get; } = new();
+
+    public LatencyHistogram ComputeTime { get; } = new();
+
+    public void RecordAnswer(CacheResult result, TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref _results[(int)result]);
+        (result is CacheResult.Hit or CacheResult.Stale ? Cached : Uncached).Record(elapsed);
+        Requests.Add(1, new KeyValuePair<string, object?>("cache", result));
+    }
+
+    public void RecordComputation(TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref _computations);
+        ComputeTime.Record(elapsed);
+        Computations.Add(1);
+    }
+
+    public void RecordLockWait() => Interlocked.Increment(ref _lockWaits);
+
+    public void RecordLockFailure() => Interlocked.Increment(ref _lockFailures);
+
+    public void RecordError() => Interlocked.Increment(ref _errors);
+
+    public void RecordWarmingRun(int entriesWarmed)
+    {
+        Interlocked.Increment(ref _warmingRuns);
+        Interlocked.Add(ref _entriesWarmed, entriesWarmed);
+    }
+
+    public CounterSnapshot Snapshot() => new()
+    {
+        Hits = Interlocked.Read(ref _results[(int)CacheResult.Hit]),
+        Misses = Interlocked.Read(ref _results[(int)CacheResult.Miss]),
+        Stale = Interlocked.Read(ref _results[(int)CacheResult.Stale]),
+        Bypass = Interlocked.Read(ref _results[(int)CacheResult.Bypass]),
+        Computations = Interlocked.Read(ref _computations),
+        LockWaits = Interlocked.Read(ref _lockWaits),
+        LockFailures = Interlocked.Read(ref _lockFailures),
+        Errors = Interlocked.Read(ref _errors),
+        WarmingRuns = Interlocked.Read(ref _warmingRuns),
+        EntriesWarmed = Interlocked.Read(ref _entriesWarmed),
+        Cached = Cached.Snapshot(),
+        Uncached = Uncached.Snapshot(),
+    };
+}

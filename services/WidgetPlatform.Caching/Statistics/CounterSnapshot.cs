@@ -1,0 +1,47 @@
+namespace WidgetPlatform.Caching.Statistics;
+
+/// <summary>One process's counters at a moment, or the sum over the fleet.</summary>
+public sealed record CounterSnapshot
+{
+    public long Hits { get; init; }
+
+    public long Misses { get; init; }
+
+    public long Stale { get; init; }
+
+    public long Bypass { get; init; }
+
+    public long Computations { get; init; }
+
+    public long LockWaits { get; init; }
+
+    public long LockFailures { get; init; }
+
+    public long Errors { get; init; }
+
+    public long WarmingRuns { get; init; }
+
+    public long EntriesWarmed { get; init; }
+
+    public HistogramSnapshot Cached { get; init; } = HistogramSnapshot.Empty;
+
+    public HistogramSnapshot Uncached { get; init; } = HistogramSnapshot.Empty;
+
+    public long Requests => Hits + Misses + Stale + Bypass;
+
+    public CounterSnapshot Add(CounterSnapshot other) => new()
+    {
+        Hits = Hits + other.Hits,
+        Misses = Misses + other.Misses,
+        Stale = Stale + other.Stale,
+        Bypass = Bypass + other.Bypass,
+        Computations = Computations + other.Computations,
+        LockWaits = LockWaits + other.LockWaits,
+        LockFailures = LockFailures + other.LockFailures,
+        Errors = Errors + other.Errors,
+        WarmingRuns = WarmingRuns + other.WarmingRuns,
+        EntriesWarmed = EntriesWarmed + other.EntriesWarmed,
+        Cached = Cached.Add(other.Cached),
+        Uncached = Uncached.Add(other.Uncached),
+    };
+}
