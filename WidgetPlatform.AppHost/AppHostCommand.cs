@@ -13,13 +13,15 @@ public static class AppHostCommand
     private static readonly Option<int> DashboardPort = new("--dashboard-port") { Description = "Port of the dashboard on 127.0.0.1.", DefaultValueFactory = _ => 18888 };
     private static readonly Option<bool> NoDashboard = new("--no-dashboard") { Description = "Run without the dashboard." };
     private static readonly Option<DirectoryInfo?> StateDirectory = new("--state-dir") { Description = "Where data, logs and resources.json go (default: .widgetplatform/ in the repository)." };
+    private static readonly Option<int> DemoRows = CreateDemoRows();
+    private static readonly Option<bool> NoDemo = new("--no-demo") { Description = "Do not write the demo study on first run." };
     private static readonly Option<Uri?> OtlpEndpoint = new("--otlp-endpoint") { Description = "Send every service's telemetry to this OTLP endpoint (default: OTEL_EXPORTER_OTLP_ENDPOINT)." };
 
     public static RootCommand Create(Func<DistributedApplicationOptions, CancellationToken, Task<int>> run)
     {
         var command = new RootCommand("Runs the WidgetPlatform: Redis, RabbitMQ, the query gateway, the invalidation service and the cache warmer.")
         {
-            Redis, RabbitMq, Replicas, DashboardPort, NoDashboard, StateDirectory, OtlpEndpoint,
+            Redis, RabbitMq, Replicas, DashboardPort, NoDashboard, StateDirectory, DemoRows, NoDemo, OtlpEndpoint,
         };
         command.SetAction((result, cancellationToken) => run(ToOptions(result), cancellationToken));
         return command;
@@ -31,10 +33,28 @@ public static class AppHostCommand
         ExternalRedis = result.GetValue(Redis),
         ExternalRabbitMq = result.GetValue(RabbitMq),
         Replicas = ParseReplicas(result.GetValue(Replicas) ?? []),
+        DemoRows = result.GetValue(NoDemo) ? null : result.GetValue(DemoRows),
         DashboardUrl = result.GetValue(NoDashboard) ? null : new Uri($"http://127.0.0.1:{result.GetValue(DashboardPort)}"),
         OtlpEndpoint = result.GetValue(OtlpEndpoint)
             ?? (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } endpoint ? new Uri(endpoint) : null),
     };
+
+    private static Option<int> CreateDemoRows()
+    {
+        var option = new Option<int>("--demo-rows")
+        {
+            Description = "Adverse-event rows of the demo study written on first run (when the data root holds no study).",
+            DefaultValueFactory = _ => 1_000_000,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--demo-rows must be at least 1 (use --no-demo for no demo study).");
+            }
+        });
+        return option;
+    }
 
     private static Dictionary<string, int> ParseReplicas(IEnumerable<string> values) =>
         values.Select(value => value.Split('=', 2)).ToDictionary(

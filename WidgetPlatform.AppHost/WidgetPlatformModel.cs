@@ -22,6 +22,11 @@ public static class WidgetPlatformModel
             .WithReference(cache).WaitFor(cache)
             .WithReference(messaging).WaitFor(messaging);
 
+        if (builder.Options.DemoRows is { } demoRows)
+        {
+            builder.OnBeforeStart(cancellationToken => DemoStudy.WriteIfNoStudyAsync(builder.Options.DataDirectory, demoRows, cancellationToken));
+        }
+
         return builder;
     }
 }

@@ -11,6 +11,7 @@ namespace WidgetPlatform.AppHost.Hosting;
 public sealed class DistributedApplication : IResourceControl, IAsyncDisposable
 {
     private readonly IReadOnlyList<Resource> _resources;
+    private readonly IReadOnlyList<Func<CancellationToken, Task>> _beforeStart;
     private readonly Dictionary<Resource, IReadOnlyList<ResourceInstance>> _instances = [];
     private readonly Dictionary<string, string> _connectionStrings = [];
     private readonly Dictionary<string, IReadOnlyList<Uri>> _serviceUrls = [];
@@ -18,20 +19,29 @@ public sealed class DistributedApplication : IResourceControl, IAsyncDisposable
     private ResourcesFile? _resourcesFile;
     private bool _disposed;
 
-    internal DistributedApplication(DistributedApplicationOptions options, IReadOnlyList<Resource> resources)
+    internal DistributedApplication(DistributedApplicationOptions options, IReadOnlyList<Resource> resources, IReadOnlyList<Func<CancellationToken, Task>> beforeStart)
     {
         Options = options;
         _resources = resources;
+        _beforeStart = beforeStart;
     }
 
     public DistributedApplicationOptions Options { get; }
 
     public IReadOnlyList<ResourceInstance> Instances => [.. _resources.SelectMany(r => _instances.GetValueOrDefault(r) ?? [])];
 
-    /// <summary>Plans every resource (ports, credentials) and starts them in dependency order; returns once all have started.</summary>
+    /// <summary>
+    /// Runs the before-start callbacks, plans every resource (ports, credentials) and starts them in dependency order;
+    /// returns once all have started.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Options.StateDirectory);
+        foreach (var callback in _beforeStart)
+        {
+            await callback(cancellationToken);
+        }
+
         Plan();
         _resourcesFile = ResourcesFile.Start(Path.Combine(Options.StateDirectory, "resources.json"), this, _connectionStrings, _stopping.Token);
         var starts = new Dictionary<Resource, Task>();

@@ -6,6 +6,7 @@ namespace WidgetPlatform.AppHost.Hosting;
 public sealed class DistributedApplicationBuilder(DistributedApplicationOptions options)
 {
     private readonly List<Resource> _resources = [];
+    private readonly List<Func<CancellationToken, Task>> _beforeStart = [];
 
     public DistributedApplicationOptions Options { get; } = options;
 
@@ -21,6 +22,13 @@ public sealed class DistributedApplicationBuilder(DistributedApplicationOptions 
         return Options.Replicas.TryGetValue(name, out var replicas) ? project.WithReplicas(replicas) : project;
     }
 
+    /// <summary>Runs <paramref name="callback"/> once the state directory exists and before any resource starts (Aspire's BeforeStartEvent).</summary>
+    public DistributedApplicationBuilder OnBeforeStart(Func<CancellationToken, Task> callback)
+    {
+        _beforeStart.Add(callback);
+        return this;
+    }
+
     public DistributedApplication Build()
     {
         var unknown = Options.Replicas.Keys.Where(name => _resources.OfType<ProjectResource>().All(p => p.Name != name)).ToList();
@@ -29,7 +37,7 @@ public sealed class DistributedApplicationBuilder(DistributedApplicationOptions 
             throw new ArgumentException($"--replicas names no project called {string.Join(", ", unknown)}.");
         }
 
-        return new DistributedApplication(Options, _resources);
+        return new DistributedApplication(Options, _resources, _beforeStart);
     }
 
     private T Add<T>(T resource) where T : Resource

@@ -5,6 +5,12 @@ public sealed class DistributedApplicationOptions
     /// <summary>Where server data, logs, credentials and resources.json live (git-ignored <c>.widgetplatform/</c> by default).</summary>
     public required string StateDirectory { get; init; }
 
+    /// <summary>The data root every service is given as <c>WidgetPlatform__DataRoot</c> (DESIGN §3).</summary>
+    public string DataDirectory => Path.Combine(StateDirectory, "data");
+
+    /// <summary>Adverse-event rows of the demo study written on first run, when the data root holds no study; null writes none.</summary>
+    public int? DemoRows { get; init; }
+
     /// <summary>Connection string of an existing Redis to use instead of starting one.</summary>
     public string? ExternalRedis { get; init; }
 

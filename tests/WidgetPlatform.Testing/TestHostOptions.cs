@@ -9,4 +9,7 @@ public sealed class TestHostOptions
     public string? ExternalRedis { get; init; }
 
     public string? ExternalRabbitMq { get; init; }
+
+    /// <summary>Adverse-event rows of the demo study written before the services start; small so tests stay fast. Null writes none.</summary>
+    public int? DemoRows { get; init; } = 20_000;
 }

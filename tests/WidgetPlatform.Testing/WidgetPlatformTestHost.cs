@@ -28,6 +28,9 @@ public sealed class WidgetPlatformTestHost : IAsyncDisposable
 
     public string StateDirectory => _stateDirectory.FullName;
 
+    /// <summary>The data root the services were given (<c>WidgetPlatform__DataRoot</c>).</summary>
+    public string DataDirectory => Application.Options.DataDirectory;
+
     /// <summary>Starts the platform and returns once every resource is healthy.</summary>
     public static async Task<WidgetPlatformTestHost> StartAsync(TestHostOptions? testOptions = null, CancellationToken cancellationToken = default)
     {
@@ -41,6 +44,7 @@ public sealed class WidgetPlatformTestHost : IAsyncDisposable
             Replicas = testOptions.Replicas,
             ExternalRedis = testOptions.ExternalRedis,
             ExternalRabbitMq = testOptions.ExternalRabbitMq,
+            DemoRows = testOptions.DemoRows,
         };
         var application = new DistributedApplicationBuilder(options).AddWidgetPlatform().Build();
         DashboardServer? dashboard = null;

@@ -32,7 +32,7 @@ public static class ServiceEnvironment
             ["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES"] = "true",
             ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "true",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-            ["WidgetPlatform__DataRoot"] = Path.Combine(options.StateDirectory, "data"),
+            ["WidgetPlatform__DataRoot"] = options.DataDirectory,
         };
 
         if (options.OtlpEndpoint is { } otlp)
