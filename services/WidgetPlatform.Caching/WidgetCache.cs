@@ -57,6 +57,49 @@ public sealed partial class WidgetCache(
         return await ComputeOnceAsync(request, reachable, notBefore: null);
     }
 
+    /// <summary>A dashboard: in-process hits, then every other key in one Redis round trip, then the misses computed in parallel.</summary>
+    public async Task<CacheAnswer[]> GetManyAsync(IReadOnlyList<WidgetRequest> requests)
+    {
+        var answers = new CacheAnswer?[requests.Count];
+        var remote = new List<int>();
+        for (var index = 0; index < requests.Count; index++)
+        {
+            answers[index] = TryGetLocal(requests[index]);
+            if (answers[index] is null)
+            {
+                remote.Add(index);
+            }
+        }
+
+        if (remote.Count > 0)
+        {
+            var (reachable, stored) = await circuit.TryAsync(() => entries.GetManyAsync([.. remote.Select(index => requests[index].Key)]));
+            var computing = new List<(int Index, Task<CacheAnswer> Answer)>();
+            for (var position = 0; position < remote.Count; position++)
+            {
+                var index = remote[position];
+                var request = requests[index];
+                var entry = reachable ? stored![position] : null;
+                if (Matches(request, entry))
+                {
+                    local.Set(request.StudyId, request.Key.WidgetId, entry!);
+                    answers[index] = Served(request, entry!);
+                }
+                else
+                {
+                    computing.Add((index, ComputeOnceAsync(request, reachable, notBefore: null)));
+                }
+            }
+
+            foreach (var (index, answer) in computing)
+            {
+                answers[index] = await answer;
+            }
+        }
+
+        return [.. answers.Select(answer => answer!.Value)];
+    }
+
     /// <summary>
     /// For the warmer: makes sure the entry exists (or, with <paramref name="force"/>, is recomputed now), through the same
     /// lock as user requests, so a burst of users and the warmer still compute a key once.

@@ -49,5 +49,9 @@ public static class WidgetCacheServiceCollectionExtensions
         builder.Services.AddSingleton<RedisCircuit>();
         builder.Services.AddSingleton<CacheCounters>();
         builder.Services.AddSingleton<WidgetCache>();
+
+        builder.Services.AddSingleton<InstanceIdentity>();
+        builder.Services.AddSingleton<FleetStatisticsStore>();
+        builder.Services.AddHostedService<StatisticsPublisher>();
     }
 }

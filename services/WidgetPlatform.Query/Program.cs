@@ -1,4 +1,7 @@
 using WidgetPlatform.Query;
+using WidgetPlatform.Query.Apis;
+using WidgetPlatform.Query.Auth;
+using WidgetPlatform.Query.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +10,13 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseRouteIdentifierValidation();
+app.UseGatewayAuth();
+
 app.MapDefaultEndpoints();
+app.MapGatewayApis();
 
 app.Run();

@@ -36,6 +36,13 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
         }
     }
 
+    /// <summary>Several entries in one round trip (MGET): a dashboard's keys share the study's hash slot.</summary>
+    public async Task<CacheEntry?[]> GetManyAsync(IReadOnlyList<WidgetCacheKey> keys)
+    {
+        var values = await redis.GetDatabase().StringGetAsync([.. keys.Select(key => (RedisKey)key.Value)]);
+        return [.. values.Select(value => value.IsNull ? null : CacheEntry.Read((byte[])value!))];
+    }
+
     /// <summary>The widget's fence epoch as it is now: pass it to <see cref="StoreAsync"/> after computing.</summary>
     public async Task<string> EpochAsync(WidgetCacheKey key) =>
         (string?)await redis.GetDatabase().HashGetAsync(RedisKeys.WidgetEpochs(key.StudyId), key.WidgetId) ?? "0";

@@ -19,6 +19,7 @@ public sealed class CacheCounters
     private long _errors;
     private long _warmingRuns;
     private long _entriesWarmed;
+    private long _lastInvalidationTicks;
 
     public LatencyHistogram Cached { get; } = new();
 
@@ -52,6 +53,15 @@ public sealed class CacheCounters
         Interlocked.Add(ref _entriesWarmed, entriesWarmed);
     }
 
+    public void RecordInvalidation(DateTimeOffset invalidatedAt)
+    {
+        var ticks = invalidatedAt.UtcTicks;
+        long seen;
+        while ((seen = Interlocked.Read(ref _lastInvalidationTicks)) < ticks && Interlocked.CompareExchange(ref _lastInvalidationTicks, ticks, seen) != seen)
+        {
+        }
+    }
+
     public CounterSnapshot Snapshot() => new()
     {
         Hits = Interlocked.Read(ref _results[(int)CacheResult.Hit]),
@@ -64,6 +74,7 @@ public sealed class CacheCounters
         Errors = Interlocked.Read(ref _errors),
         WarmingRuns = Interlocked.Read(ref _warmingRuns),
         EntriesWarmed = Interlocked.Read(ref _entriesWarmed),
+        LastInvalidationAt = Interlocked.Read(ref _lastInvalidationTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
         Cached = Cached.Snapshot(),
         Uncached = Uncached.Snapshot(),
     };

@@ -23,6 +23,8 @@ public sealed record CounterSnapshot
 
     public long EntriesWarmed { get; init; }
 
+    public DateTimeOffset? LastInvalidationAt { get; init; }
+
     public HistogramSnapshot Cached { get; init; } = HistogramSnapshot.Empty;
 
     public HistogramSnapshot Uncached { get; init; } = HistogramSnapshot.Empty;
@@ -41,7 +43,11 @@ public sealed record CounterSnapshot
         Errors = Errors + other.Errors,
         WarmingRuns = WarmingRuns + other.WarmingRuns,
         EntriesWarmed = EntriesWarmed + other.EntriesWarmed,
+        LastInvalidationAt = Later(LastInvalidationAt, other.LastInvalidationAt),
         Cached = Cached.Add(other.Cached),
         Uncached = Uncached.Add(other.Uncached),
     };
+
+    private static DateTimeOffset? Later(DateTimeOffset? left, DateTimeOffset? right) =>
+        left is null ? right : right is null ? left : left > right ? left : right;
 }

@@ -14,9 +14,10 @@ public static class RedisClientExtensions
 
     /// <summary>
     /// Registers a singleton <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{connectionName}</c>, the parsed
-    /// <see cref="ConfigurationOptions"/> keyed by <paramref name="connectionName"/>, and a health check of that name.
+    /// <see cref="ConfigurationOptions"/> keyed by <paramref name="connectionName"/>, and a health check of that name that
+    /// reports <paramref name="failureStatus"/> when Redis does not answer (Degraded for a service that works on without it).
     /// </summary>
-    public static void AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    public static void AddRedisClient(this IHostApplicationBuilder builder, string connectionName, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
         var connectionString = RequiredConnectionString.Get(
             builder.Configuration, connectionName, "a StackExchange.Redis configuration such as 'host:6379,password=...'");
@@ -29,6 +30,9 @@ public static class RedisClientExtensions
 
         // The service must start, and recover, while Redis is briefly away: the multiplexer keeps reconnecting by itself.
         options.AbortOnConnectFail = false;
+
+        // Commands fail at once while disconnected instead of queueing for the whole timeout: callers degrade, not wait.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
 
         builder.Services.AddKeyedSingleton(connectionName, options);
 
@@ -43,7 +47,7 @@ public static class RedisClientExtensions
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
             services => new RedisHealthCheck(services.GetRequiredService<IConnectionMultiplexer>()),
-            HealthStatus.Unhealthy,
+            failureStatus,
             ["ready"],
             HealthCheckTimeout));
     }

@@ -1,11 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WidgetPlatform.Caching.Statistics;
+using WidgetPlatform.Query.Apis;
+using WidgetPlatform.Query.Auth;
+using WidgetPlatform.Query.Events;
+using WidgetPlatform.Query.Messaging;
+using WidgetPlatform.Query.Responses;
+using WidgetPlatform.Query.Statistics;
+using WidgetPlatform.Query.Tracking;
+using WidgetPlatform.Query.Uploads;
+
 namespace WidgetPlatform.Query;
 
 public static class Extensions
 {
-    /// <summary>The query service's dependencies, each read through the connection string named as its AppHost resource.</summary>
+    /// <summary>The gateway's dependencies, each read through the connection string named as its AppHost resource.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
-        builder.AddMessageBus("messaging");
+        var services = builder.Services;
+
+        // The gateway answers without Redis (G6): losing it degrades the service, it does not make it unhealthy.
+        builder.AddRedisClient("cache", HealthStatus.Degraded);
+        var identity = new InstanceIdentity(builder.Configuration);
+        services.AddSingleton(identity);
+        builder.AddMessageBus("messaging", bus => bus.AddGatewayConsumers(identity.Id));
+
+        builder.AddWidgetData();
+        builder.AddWidgetCache();
+        builder.AddGatewayAuth();
+
+        services.AddOptions<ActiveTrackingOptions>().BindConfiguration(ActiveTrackingOptions.Section);
+        services.AddSingleton<ActiveCombinations>();
+        services.AddHostedService<ActiveCombinationsFlusher>();
+        services.AddHostedService<VersionRefresher>();
+        services.AddSingleton<BrowserCaching>();
+        services.AddSingleton<WidgetDataServices>();
+        services.AddSingleton<StudyEvents>();
+        services.AddSingleton<CacheStatisticsReader>();
+        services.AddOptions<DatasetUploadOptions>().BindConfiguration(DatasetUploadOptions.Section);
+        services.AddScoped<DatasetUploader>();
+
+        services.AddHealthChecks().AddCheck<CacheCircuitHealthCheck>("cache-circuit", HealthStatus.Degraded, ["ready"]);
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
     }
 }

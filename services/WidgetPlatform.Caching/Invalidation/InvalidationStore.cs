@@ -1,0 +1,50 @@
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
+
+namespace WidgetPlatform.Caching.Invalidation;
+
+/// <summary>
+/// Removes every stored answer of a widget (manual, tag and configuration invalidations). The epoch bump comes first and
+/// is the fence of <see cref="Entries.RedisEntries"/>: a computation that began before it can no longer store, so once the
+/// index is drained nothing that was current before the invalidation comes back.
+/// </summary>
+public sealed class InvalidationStore(IConnectionMultiplexer redis)
+{
+    /// <summary>Index members removed per script call: bounds how long one call holds Redis.</summary>
+    internal const int Batch = 1000;
+
+    // Every key touched shares the study's hash tag, so the script stays within one cluster slot.
+    private static readonly LuaScript DrainScript = LuaScript.Prepare("""
+        if @bump == 1 then redis.call('HINCRBY', @epochs, @widget, 1) end
+        local members = redis.call('SPOP', @index, @batch)
+        for first = 1, #members, 500 do
+          redis.call('DEL', unpack(members, first, math.min(first + 499, #members)))
+        end
+        return #members
+        """);
+
+    /// <summary>Bumps the widget's epoch and deletes its indexed entries; returns how many index members were removed.</summary>
+    public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId)
+    {
+        var database = redis.GetDatabase();
+        long removed = 0;
+        var bump = 1;
+        while (true)
+        {
+            var popped = (long)await database.ScriptEvaluateAsync(DrainScript, new
+            {
+                epochs = (RedisKey)RedisKeys.WidgetEpochs(studyId),
+                index = (RedisKey)RedisKeys.WidgetIndex(studyId, widgetId),
+                widget = widgetId,
+                bump,
+                batch = Batch,
+            });
+            removed += popped;
+            bump = 0;
+            if (popped < Batch)
+            {
+                return removed;
+            }
+        }
+    }
+}

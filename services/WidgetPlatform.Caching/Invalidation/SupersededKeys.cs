@@ -1,0 +1,47 @@
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Data;
+
+namespace WidgetPlatform.Caching.Invalidation;
+
+/// <summary>
+/// Removes, from one widget's index, entries that can never be served again: those of a data version older than the
+/// manifest's (the widget's dataset advanced), and members whose entry has expired. Walks the index with SSCAN a bounded
+/// step at a time, so memory does not grow with the number of versions and no call holds Redis for long; never KEYS.
+/// </summary>
+public sealed class SupersededKeys(IConnectionMultiplexer redis)
+{
+    // A member is "widget:{study}:widget:version:hash"; identifiers hold no ':' (DESIGN §3), so the version is the second
+    // field from the end. Versions compare ordinally, as strings.
+    private static readonly LuaScript StepScript = LuaScript.Prepare("""
+        local scan = redis.call('SSCAN', @index, @cursor, 'COUNT', @count)
+        local current = redis.call('HGET', @manifest, @field)
+        local removed = 0
+        for _, member in ipairs(scan[2]) do
+          local version = string.match(member, ':([^:]+):[^:]+$')
+          if redis.call('EXISTS', member) == 0 or (current and version and version < current) then
+            redis.call('DEL', member)
+            redis.call('SREM', @index, member)
+            removed = removed + 1
+          end
+        end
+        return { scan[1], #scan[2], removed }
+        """);
+
+    /// <summary>
+    /// One SSCAN step over the widget's index from <paramref name="cursor"/> (0 starts a walk). The result's cursor is 0
+    /// when the walk is complete.
+    /// </summary>
+    public async Task<SupersededStep> StepAsync(string studyId, string widgetId, DatasetLayer layer, string dataset, long cursor, int count)
+    {
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(StepScript, new
+        {
+            index = (RedisKey)RedisKeys.WidgetIndex(studyId, widgetId),
+            manifest = (RedisKey)RedisKeys.Manifest(studyId),
+            field = RedisKeys.ManifestField(layer, dataset),
+            cursor,
+            count,
+        }))!;
+        return new SupersededStep((long)result[0], (int)result[1], (int)result[2]);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace WidgetPlatform.Caching.Statistics;
+
+/// <summary>
+/// The fleet's figures: each process writes its own counters into one hash every second; a reader takes the fresh ones.
+/// Nothing on the request path touches Redis for statistics.
+/// </summary>
+public sealed class FleetStatisticsStore(IConnectionMultiplexer redis)
+{
+    public const string Key = "stats:fleet";
+
+    /// <summary>A process that has not published for this long is gone (or stuck): its figures no longer count.</summary>
+    public static readonly TimeSpan Staleness = TimeSpan.FromSeconds(15);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task PublishAsync(InstanceStatistics statistics) =>
+        redis.GetDatabase().HashSetAsync(Key, statistics.Instance, JsonSerializer.Serialize(statistics, Json));
+
+    public async Task<IReadOnlyList<InstanceStatistics>> ReadAsync(DateTimeOffset now)
+    {
+        var database = redis.GetDatabase();
+        var fresh = new List<InstanceStatistics>();
+        foreach (var field in await database.HashGetAllAsync(Key))
+        {
+            var statistics = JsonSerializer.Deserialize<InstanceStatistics>(field.Value.ToString(), Json);
+            if (statistics is not null && now - statistics.PublishedAt <= Staleness)
+            {
+                fresh.Add(statistics);
+            }
+            else
+            {
+                await database.HashDeleteAsync(Key, field.Name);
+            }
+        }
+
+        return fresh;
+    }
+}

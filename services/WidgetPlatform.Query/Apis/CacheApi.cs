@@ -1,0 +1,68 @@
+using MassTransit;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Statistics;
+
+namespace WidgetPlatform.Query.Apis;
+
+/// <summary>Statistics for everyone allowed in; invalidations and warm-ups for admins.</summary>
+public static class CacheApi
+{
+    public static RouteGroupBuilder MapCacheStatisticsApi(this RouteGroupBuilder cache)
+    {
+        cache.MapGet("stats", FleetStatistics).WithName("GetCacheStatistics")
+            .WithSummary("Fleet-wide cache statistics, health score and alerts");
+        return cache;
+    }
+
+    public static RouteGroupBuilder MapStudyCacheStatisticsApi(this RouteGroupBuilder cacheStudy)
+    {
+        cacheStudy.MapGet("stats", StudyStatistics).WithName("GetStudyCacheStatistics")
+            .WithSummary("One study's dataset versions, cached entries and active combinations");
+        return cacheStudy;
+    }
+
+    public static RouteGroupBuilder MapCacheAdministrationApi(this RouteGroupBuilder cache)
+    {
+        cache.MapPost("invalidations", Invalidate).WithName("InvalidateCache")
+            .WithSummary("Drops the named widgets, the widgets carrying the tags, or (with neither) every widget of a study")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+        cache.MapPost("warmups", Warm).WithName("WarmCache")
+            .WithSummary("Asks the warmer to recompute a study's (or every study's) active and priority entries")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+        return cache;
+    }
+
+    private static async Task<IResult> FleetStatistics(CacheStatisticsReader reader) => TypedResults.Ok(await reader.FleetAsync());
+
+    private static async Task<IResult> StudyStatistics(string studyId, CacheStatisticsReader reader) => TypedResults.Ok(await reader.StudyAsync(studyId));
+
+    private static async Task<IResult> Invalidate(InvalidationRequest body, HttpContext context, IPublishEndpoint publish, TimeProvider time)
+    {
+        var studyId = RouteIdentifiers.Require(body.StudyId, "studyId");
+        StudyAccessCheck.Require(context, studyId);
+        var widgetIds = body.WidgetIds?.Select((id, index) => RouteIdentifiers.Require(id, $"widgetIds[{index}]")).ToList();
+        var tags = body.Tags?.Select((tag, index) => RouteIdentifiers.Require(tag, $"tags[{index}]")).ToList();
+        await publish.Publish(new ManualInvalidationRequested { StudyId = studyId, WidgetIds = widgetIds, Tags = tags, RequestedAt = time.GetUtcNow() });
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<IResult> Warm(WarmupRequest body, HttpContext context, IPublishEndpoint publish)
+    {
+        var studyId = body.StudyId is null ? null : RouteIdentifiers.Require(body.StudyId, "studyId");
+        if (studyId is not null)
+        {
+            StudyAccessCheck.Require(context, studyId);
+        }
+
+        var widgetIds = body.WidgetIds?.Select((id, index) => RouteIdentifiers.Require(id, $"widgetIds[{index}]")).ToList();
+        await publish.Publish(new WarmRequested { StudyId = studyId, WidgetIds = widgetIds, Force = body.Force ?? false });
+        return TypedResults.Accepted((string?)null);
+    }
+}
+
+public sealed record InvalidationRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, IReadOnlyList<string>? Tags);
+
+public sealed record WarmupRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, bool? Force);

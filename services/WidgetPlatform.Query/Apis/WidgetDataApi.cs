@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Responses;
+
+namespace WidgetPlatform.Query.Apis;
+
+public static class WidgetDataApi
+{
+    public static RouteGroupBuilder MapWidgetDataApi(this RouteGroupBuilder study)
+    {
+        study.MapGet("widgets/{widgetId}/data", GetWidgetData)
+            .WithName("GetWidgetData")
+            .WithSummary("One widget's data, from the cache when possible")
+            .WithDescription("Filters: repeat f.{column}={value} for IN; from/to are inclusive dates on the widget's time column.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        study.MapPost("dashboard", GetDashboard)
+            .WithName("GetDashboard")
+            .WithSummary("Several widgets in one call: cached ones in one Redis round trip, the others computed in parallel")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return study;
+    }
+
+    private static async Task<IResult> GetWidgetData(string studyId, string widgetId, HttpContext context, WidgetDataServices services)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var query = WidgetQueryParser.FromQueryString(context.Request.Query);
+        var request = await services.Requests.ResolveAsync(studyId, widgetId, query);
+        services.Active.Record(request);
+
+        var entityTag = EntityTags.For(request.Key);
+        var cacheControl = services.BrowserCaching.CacheControl(request.Definition.TtlClass);
+        if (EntityTags.Matches(context.Request, entityTag))
+        {
+            services.Counters.RecordAnswer(CacheResult.Hit, Stopwatch.GetElapsedTime(started));
+            return new NotModifiedResult(entityTag, cacheControl);
+        }
+
+        var answer = services.Cache.TryGetLocal(request) ?? await services.Cache.GetAsync(request);
+        services.Counters.RecordAnswer(answer.Result, Stopwatch.GetElapsedTime(started));
+        return new WidgetDataResult(answer, entityTag, cacheControl);
+    }
+
+    private static async Task<IResult> GetDashboard(string studyId, [FromBody] DashboardRequest body, WidgetDataServices services)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var items = body.Widgets ?? [];
+        if (items.Count is 0 or > RequestLimits.WidgetsPerDashboard)
+        {
+            throw RequestValidationException.For("widgets", $"A dashboard asks for 1 to {RequestLimits.WidgetsPerDashboard} widgets; got {items.Count}.");
+        }
+
+        var requests = new List<Caching.Computing.WidgetRequest>(items.Count);
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            var query = WidgetQueryParser.FromFields(item.From, item.To, item.Filters, $"widgets[{index}].");
+            requests.Add(await services.Requests.ResolveAsync(studyId, RouteIdentifiers.Require(item.WidgetId, $"widgets[{index}].widgetId"), query));
+        }
+
+        var answers = await services.Cache.GetManyAsync(requests);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        foreach (var (request, answer) in requests.Zip(answers))
+        {
+            services.Active.Record(request);
+            services.Counters.RecordAnswer(answer.Result, elapsed);
+        }
+
+        return new DashboardResult(answers);
+    }
+}

@@ -1,0 +1,22 @@
+using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Statistics;
+using WidgetPlatform.Query.Responses;
+using WidgetPlatform.Query.Tracking;
+
+namespace WidgetPlatform.Query.Apis;
+
+/// <summary>What the data endpoints need, bundled so their handlers stay static.</summary>
+public sealed class WidgetDataServices(
+    WidgetRequests requests, WidgetCache cache, BrowserCaching browserCaching, ActiveCombinations active, CacheCounters counters)
+{
+    public WidgetRequests Requests { get; } = requests;
+
+    public WidgetCache Cache { get; } = cache;
+
+    public BrowserCaching BrowserCaching { get; } = browserCaching;
+
+    public ActiveCombinations Active { get; } = active;
+
+    public CacheCounters Counters { get; } = counters;
+}

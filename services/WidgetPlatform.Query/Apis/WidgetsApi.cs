@@ -1,0 +1,74 @@
+using MassTransit;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Data.Storage;
+using WidgetPlatform.Data.Widgets;
+using WidgetPlatform.Query.Requests;
+
+namespace WidgetPlatform.Query.Apis;
+
+/// <summary>Widget definitions (DESIGN §4): read by viewers, written by admins; a write publishes WidgetConfigurationChanged.</summary>
+public static class WidgetsApi
+{
+    public static RouteGroupBuilder MapWidgetsApi(this RouteGroupBuilder study)
+    {
+        study.MapGet("widgets", ListWidgets).WithName("ListWidgets").WithSummary("The study's widget definitions");
+        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return study;
+    }
+
+    public static RouteGroupBuilder MapWidgetAdministrationApi(this RouteGroupBuilder study)
+    {
+        study.MapPut("widgets/{widgetId}", PutWidget).WithName("PutWidget")
+            .WithSummary("Creates or replaces a widget definition; the server assigns its revision")
+            .Accepts<WidgetDefinition>("application/json")
+            .ProducesValidationProblem();
+        study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return study;
+    }
+
+    private static async Task<IResult> ListWidgets(string studyId, WidgetCatalog catalog) =>
+        TypedResults.Json((await catalog.ListAsync(studyId)).OrderBy(widget => widget.WidgetId, StringComparer.Ordinal), WidgetJson.Options);
+
+    private static async Task<IResult> GetWidget(string studyId, string widgetId, WidgetCatalog catalog) =>
+        await catalog.FindAsync(studyId, widgetId) is { } widget
+            ? TypedResults.Json(widget, WidgetJson.Options)
+            : throw new Caching.Computing.WidgetNotFoundException(studyId, widgetId);
+
+    private static async Task<IResult> PutWidget(
+        string studyId, string widgetId, HttpRequest request, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        var definition = WidgetJson.Deserialize(body.ToArray(), "the request body");
+        if (definition.WidgetId != widgetId)
+        {
+            throw RequestValidationException.For("widgetId", $"The body's widgetId '{definition.WidgetId}' differs from the route's '{widgetId}'.");
+        }
+
+        var stored = store.WriteWidget(studyId, definition);
+        catalog.Forget(studyId);
+        await publish.Publish(new WidgetConfigurationChanged
+        {
+            StudyId = studyId, WidgetId = widgetId, Revision = stored.Revision, ChangedAt = time.GetUtcNow(),
+        });
+        return TypedResults.Json(stored, WidgetJson.Options);
+    }
+
+    private static async Task<IResult> DeleteWidget(
+        string studyId, string widgetId, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
+    {
+        var existing = await store.ReadWidgetAsync(studyId, widgetId) ?? throw new Caching.Computing.WidgetNotFoundException(studyId, widgetId);
+        store.DeleteWidget(studyId, widgetId);
+        catalog.Forget(studyId);
+
+        // The next revision, as if the deletion were one more change: the invalidation drops what the widget had cached.
+        await publish.Publish(new WidgetConfigurationChanged
+        {
+            StudyId = studyId, WidgetId = widgetId, Revision = existing.Revision + 1, ChangedAt = time.GetUtcNow(),
+        });
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Net.ServerSentEvents;
+using System.Threading.Channels;
+
+namespace WidgetPlatform.Query.Events;
+
+/// <summary>
+/// Open dashboards per study, each with a bounded queue of server-sent events. A dashboard that stops reading loses its
+/// oldest events rather than holding memory; it re-fetches on the next event anyway.
+/// </summary>
+public sealed class StudyEvents
+{
+    public const string VersionChanged = "version-changed";
+    public const string FreshData = "fresh-data";
+
+    /// <summary>Sent first, so a client knows its subscription is in place before it triggers anything.</summary>
+    public const string Connected = "connected";
+    private const int QueuedEventsPerClient = 64;
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<SseItem<object>>, byte>> _subscribers = new(StringComparer.Ordinal);
+
+    public int Subscribers(string studyId) => _subscribers.TryGetValue(studyId, out var clients) ? clients.Count : 0;
+
+    public void Publish(string studyId, string eventType, object data)
+    {
+        if (!_subscribers.TryGetValue(studyId, out var clients))
+        {
+            return;
+        }
+
+        var item = new SseItem<object>(data, eventType);
+        foreach (var client in clients.Keys)
+        {
+            client.Writer.TryWrite(item);
+        }
+    }
+
+    /// <summary>The study's events from now until <paramref name="cancellationToken"/> (the client going away).</summary>
+    public async IAsyncEnumerable<SseItem<object>> SubscribeAsync(
+        string studyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<SseItem<object>>(new BoundedChannelOptions(QueuedEventsPerClient)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        var clients = _subscribers.GetOrAdd(studyId, _ => new ConcurrentDictionary<Channel<SseItem<object>>, byte>());
+        clients.TryAdd(channel, 0);
+        try
+        {
+            yield return new SseItem<object>(new { studyId }, Connected);
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            clients.TryRemove(channel, out _);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using WidgetPlatform.Caching.Statistics;
+
+namespace WidgetPlatform.Query.Statistics;
+
+/// <summary>The fleet-wide statistics of DESIGN §6, with the health score and alerts derived from them.</summary>
+public sealed record CacheStatisticsReport
+{
+    public const double HitRateAlert = 0.9;
+    public const double ResponseTimeAlertMs = 500;
+    public const double MemoryAlert = 0.8;
+
+    public required double? HitRate { get; init; }
+
+    public required RequestCounts Requests { get; init; }
+
+    public required ResponseTimes ResponseTime { get; init; }
+
+    public required RedisFigures Redis { get; init; }
+
+    public required DateTimeOffset? LastInvalidationAt { get; init; }
+
+    public required long ActiveCachedWidgets { get; init; }
+
+    public required long Computations { get; init; }
+
+    public required LockFigures Locks { get; init; }
+
+    public required WarmingFigures Warming { get; init; }
+
+    public required long Errors { get; init; }
+
+    public required IReadOnlyList<string> Instances { get; init; }
+
+    public required int HealthScore { get; init; }
+
+    public required IReadOnlyList<string> Alerts { get; init; }
+
+    public static CacheStatisticsReport Create(CounterSnapshot fleet, RedisFigures redis, long activeCachedWidgets, IReadOnlyList<string> instances)
+    {
+        var requests = fleet.Requests;
+        double? hitRate = requests == 0 ? null : (double)(fleet.Hits + fleet.Stale) / requests;
+        var all = fleet.Cached.Add(fleet.Uncached);
+        var alerts = new List<string>();
+        if (hitRate < HitRateAlert)
+        {
+            alerts.Add($"Hit rate {hitRate:P1} is below {HitRateAlert:P0}.");
+        }
+
+        if (all.PercentileMs(0.95) > ResponseTimeAlertMs)
+        {
+            alerts.Add($"p95 response time {all.PercentileMs(0.95):0} ms is above {ResponseTimeAlertMs:0} ms.");
+        }
+
+        if (redis.MemoryUsage > MemoryAlert)
+        {
+            alerts.Add($"Redis uses {redis.MemoryUsage:P0} of its memory limit (alert above {MemoryAlert:P0}).");
+        }
+
+        if (fleet.LockFailures > 0)
+        {
+            alerts.Add($"{fleet.LockFailures} stampede lock waits timed out.");
+        }
+
+        if (!redis.Available)
+        {
+            alerts.Add("Redis is unavailable: answers bypass the cache.");
+        }
+
+        return new CacheStatisticsReport
+        {
+            HitRate = hitRate,
+            Requests = new RequestCounts(requests, fleet.Hits, fleet.Misses, fleet.Stale, fleet.Bypass),
+            ResponseTime = new ResponseTimes(Timing.Of(fleet.Cached), Timing.Of(fleet.Uncached)),
+            Redis = redis,
+            LastInvalidationAt = fleet.LastInvalidationAt,
+            ActiveCachedWidgets = activeCachedWidgets,
+            Computations = fleet.Computations,
+            Locks = new LockFigures(fleet.LockWaits, fleet.LockFailures),
+            Warming = new WarmingFigures(fleet.WarmingRuns, fleet.EntriesWarmed),
+            Errors = fleet.Errors,
+            Instances = instances,
+            HealthScore = Statistics.HealthScore.Of(hitRate, all.AverageMs, requests == 0 ? 0 : (double)fleet.Errors / requests),
+            Alerts = alerts,
+        };
+    }
+}
+
+public sealed record RequestCounts(long Total, long Hit, long Miss, long Stale, long Bypass);
+
+public sealed record ResponseTimes(Timing Cached, Timing Uncached);
+
+public sealed record Timing(double? AverageMs, double? P95Ms)
+{
+    public static Timing Of(HistogramSnapshot histogram) => new(histogram.AverageMs, histogram.PercentileMs(0.95));
+}
+
+public sealed record LockFigures(long Waits, long Failures);
+
+public sealed record WarmingFigures(long Runs, long EntriesWarmed);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace WidgetPlatform.Query.Statistics;
+
+/// <summary>Keys, memory and evictions as Redis itself reports them (INFO), or unavailable.</summary>
+public sealed record RedisFigures(bool Available, long Keys, long UsedMemoryBytes, long MaxMemoryBytes, long EvictedKeys)
+{
+    public static readonly RedisFigures Unavailable = new(false, 0, 0, 0, 0);
+
+    /// <summary>Used memory as a share of maxmemory; null when Redis has no limit.</summary>
+    public double? MemoryUsage => MaxMemoryBytes > 0 ? (double)UsedMemoryBytes / MaxMemoryBytes : null;
+
+    public static async Task<RedisFigures> ReadAsync(IConnectionMultiplexer redis)
+    {
+        try
+        {
+            // Raw commands: the typed INFO of StackExchange.Redis needs admin mode, which the gateway has no reason to enable.
+            var database = redis.GetDatabase();
+            var info = Parse((string?)await database.ExecuteAsync("INFO") ?? "");
+            return new RedisFigures(
+                true,
+                (long)await database.ExecuteAsync("DBSIZE"),
+                Number(info, "used_memory"),
+                Number(info, "maxmemory"),
+                Number(info, "evicted_keys"));
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return Unavailable;
+        }
+    }
+
+    private static Dictionary<string, string> Parse(string info) =>
+        info.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line.Split(':', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0], StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First()[1], StringComparer.Ordinal);
+
+    private static long Number(Dictionary<string, string> info, string name) =>
+        info.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using WidgetPlatform.Caching.Computing;
+
+namespace WidgetPlatform.Query.Tracking;
+
+/// <summary>
+/// Remembers what users request, in memory, keyed by the cache key so a repeated request costs one dictionary lookup and no
+/// allocation; <see cref="ActiveCombinationsFlusher"/> moves it to Redis every second. Bounded per study between flushes.
+/// </summary>
+public sealed class ActiveCombinations(TimeProvider time)
+{
+    public const int MaxPendingPerStudy = 2_000;
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Pending>> _studies = new(StringComparer.Ordinal);
+
+    public void Record(WidgetRequest request)
+    {
+        var pending = _studies.GetOrAdd(request.StudyId, _ => new ConcurrentDictionary<string, Pending>(StringComparer.Ordinal));
+        if (pending.TryGetValue(request.Key.Value, out var seen))
+        {
+            seen.LastSeen = time.GetUtcNow().ToUnixTimeMilliseconds();
+            return;
+        }
+
+        if (pending.Count < MaxPendingPerStudy)
+        {
+            pending.TryAdd(request.Key.Value, new Pending(ActiveCombination.Of(request).ToJson(), time.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
+    }
+
+    /// <summary>Takes everything recorded since the last call: study → (combination JSON, last seen, Unix ms).</summary>
+    public Dictionary<string, List<(string Combination, long LastSeen)>> Drain()
+    {
+        var drained = new Dictionary<string, List<(string, long)>>(StringComparer.Ordinal);
+        foreach (var studyId in _studies.Keys)
+        {
+            if (_studies.TryRemove(studyId, out var pending) && !pending.IsEmpty)
+            {
+                drained[studyId] = [.. pending.Values.Select(entry => (entry.Combination, entry.LastSeen))];
+            }
+        }
+
+        return drained;
+    }
+
+    private sealed class Pending(string combination, long lastSeen)
+    {
+        public string Combination { get; } = combination;
+
+        public long LastSeen { get; set; } = lastSeen;
+    }
+}

@@ -1,0 +1,73 @@
+using MassTransit;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Data;
+using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Storage;
+using WidgetPlatform.Query.Requests;
+
+namespace WidgetPlatform.Query.Uploads;
+
+/// <summary>
+/// Acts as a pipeline would (DESIGN §3): checks the Parquet body whole, publishes it as a new immutable version, then
+/// publishes DataUploaded or PipelineCompleted. The manifest is the invalidation service's to advance. A bad body changes
+/// nothing and publishes nothing.
+/// </summary>
+public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, TimeProvider time)
+{
+    private const string UploadScriptName = "upload";
+
+    public async Task<string> UploadAsync(string studyId, DatasetLayer layer, string dataset, Stream body, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(store.StudyDirectory(studyId)))
+        {
+            throw new DatasetNotFoundException($"Study '{studyId}' does not exist.");
+        }
+
+        var received = Path.Combine(Path.GetTempPath(), $"widgetplatform-upload-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            await using (var file = File.Create(received))
+            {
+                await body.CopyToAsync(file, cancellationToken);
+            }
+
+            var rows = await CheckAsync(received, cancellationToken);
+            var version = store.NextVersion(studyId, layer, dataset, time.GetUtcNow().UtcDateTime);
+            await store.PublishDatasetVersionAsync(studyId, layer, dataset, version, (folder, _) =>
+            {
+                File.Move(received, Path.Combine(folder, "part-00000.parquet"));
+                return Task.CompletedTask;
+            }, cancellationToken);
+
+            await PublishAsync(studyId, layer, dataset, version, rows);
+            return version;
+        }
+        finally
+        {
+            File.Delete(received);
+        }
+    }
+
+    private static async Task<long> CheckAsync(string received, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ParquetFileCheck.CheckAsync(received, "the request body", cancellationToken);
+        }
+        catch (DatasetReadException exception)
+        {
+            throw RequestValidationException.For("body", exception.Message);
+        }
+    }
+
+    private Task PublishAsync(string studyId, DatasetLayer layer, string dataset, string version, long rows) =>
+        layer == DatasetLayer.Source
+            ? publish.Publish(new DataUploaded
+            {
+                StudyId = studyId, Dataset = dataset, SourceVersion = version, UploadedAt = time.GetUtcNow(), RowCount = rows,
+            })
+            : publish.Publish(new PipelineCompleted
+            {
+                StudyId = studyId, ScriptName = UploadScriptName, TransformedVersion = version, Datasets = [dataset], CompletedAt = time.GetUtcNow(),
+            });
+}
