@@ -1,3 +1,4 @@
+using WidgetPlatform.Auth;
 using WidgetPlatform.Dashboard.Resources;
 
 namespace WidgetPlatform.AppHost;
@@ -42,6 +43,7 @@ public sealed class ConsoleReporter(IResourceControl control)
 
         Console.WriteLine($"Resources file: {Path.Combine(stateDirectory, "resources.json")} (connection strings, PIDs)");
         Console.WriteLine($"Logs:           {Path.Combine(stateDirectory, "logs")}");
+        Console.WriteLine($"Dev tokens:     {Path.Combine(stateDirectory, DevTokens.FileName)} (viewer, uploader, admin; send as Authorization: Bearer)");
         Console.WriteLine("Press Ctrl+C to stop everything.");
     }
 

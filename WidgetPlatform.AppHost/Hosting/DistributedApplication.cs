@@ -17,6 +17,7 @@ public sealed class DistributedApplication : IResourceControl, IAsyncDisposable
     private readonly Dictionary<string, IReadOnlyList<Uri>> _serviceUrls = [];
     private readonly CancellationTokenSource _stopping = new();
     private ResourcesFile? _resourcesFile;
+    private DevCredentials? _devCredentials;
     private bool _disposed;
 
     internal DistributedApplication(DistributedApplicationOptions options, IReadOnlyList<Resource> resources, IReadOnlyList<Func<CancellationToken, Task>> beforeStart)
@@ -28,6 +29,10 @@ public sealed class DistributedApplication : IResourceControl, IAsyncDisposable
 
     public DistributedApplicationOptions Options { get; }
 
+    /// <summary>The dev signing key and tokens every service is given; created by <see cref="StartAsync(CancellationToken)"/>.</summary>
+    public DevCredentials DevCredentials =>
+        _devCredentials ?? throw new InvalidOperationException("The dev credentials are created when the application starts.");
+
     public IReadOnlyList<ResourceInstance> Instances => [.. _resources.SelectMany(r => _instances.GetValueOrDefault(r) ?? [])];
 
     /// <summary>
@@ -37,6 +42,7 @@ public sealed class DistributedApplication : IResourceControl, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Options.StateDirectory);
+        _devCredentials = DevCredentials.Prepare(Options.StateDirectory);
         foreach (var callback in _beforeStart)
         {
             await callback(cancellationToken);
@@ -102,7 +108,7 @@ public sealed class DistributedApplication : IResourceControl, IAsyncDisposable
         {
             var urls = _serviceUrls[project.Name];
             _instances[project] = [.. urls.Select((url, replica) =>
-                ProjectLauncher.CreateReplica(project, replica, url, _connectionStrings, _serviceUrls, Options))];
+                ProjectLauncher.CreateReplica(project, replica, url, _connectionStrings, _serviceUrls, Options, DevCredentials.SigningKey))];
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using WidgetPlatform.AppHost;
 using WidgetPlatform.AppHost.Hosting;
+using WidgetPlatform.Auth;
 using WidgetPlatform.Dashboard;
 using WidgetPlatform.Dashboard.Resources;
 
@@ -30,6 +32,14 @@ public sealed class WidgetPlatformTestHost : IAsyncDisposable
 
     /// <summary>The data root the services were given (<c>WidgetPlatform__DataRoot</c>).</summary>
     public string DataDirectory => Application.Options.DataDirectory;
+
+    /// <summary>The viewer, uploader and admin tokens the AppHost wrote to <c>dev-tokens.json</c>.</summary>
+    public DevTokens DevTokens => Application.DevCredentials.Tokens;
+
+    /// <summary>A token the running gateway accepts, for a chosen role and studies (<c>*</c> for all).</summary>
+    /// <param name="issuedAt">Now unless given: an hour ago with the default lifetime makes an expired token.</param>
+    public string MintToken(string role, IReadOnlyCollection<string> studies, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null, string? subject = null) =>
+        Application.DevCredentials.Issuer.Mint(subject ?? $"test-{role}", role, studies, lifetime ?? TimeSpan.FromMinutes(30), issuedAt);
 
     /// <summary>Starts the platform and returns once every resource is healthy.</summary>
     public static async Task<WidgetPlatformTestHost> StartAsync(TestHostOptions? testOptions = null, CancellationToken cancellationToken = default)
@@ -84,9 +94,17 @@ public sealed class WidgetPlatformTestHost : IAsyncDisposable
 
     public string GetConnectionString(string resourceName) => Application.GetConnectionString(resourceName);
 
-    /// <summary>An HttpClient for one replica of a service, like Aspire's CreateHttpClient.</summary>
-    public HttpClient CreateHttpClient(string projectName, int replica = 0) =>
-        new() { BaseAddress = Application.GetEndpoint(projectName, replica) };
+    /// <summary>An HttpClient for one replica of a service, like Aspire's CreateHttpClient; with a bearer token when given one.</summary>
+    public HttpClient CreateHttpClient(string projectName, int replica = 0, string? bearerToken = null)
+    {
+        var client = new HttpClient { BaseAddress = Application.GetEndpoint(projectName, replica) };
+        if (bearerToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return client;
+    }
 
     public ResourceSnapshot GetResource(string instanceName) => Application.Find(instanceName).Snapshot();
 

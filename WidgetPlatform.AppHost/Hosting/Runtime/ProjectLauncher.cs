@@ -15,11 +15,12 @@ public static class ProjectLauncher
         Uri url,
         IReadOnlyDictionary<string, string> connectionStrings,
         IReadOnlyDictionary<string, IReadOnlyList<Uri>> serviceUrls,
-        DistributedApplicationOptions options)
+        DistributedApplicationOptions options,
+        string devSigningKey)
     {
         var name = ServiceEnvironment.InstanceName(project, replica);
         var assembly = project.Project.AssemblyPath;
-        var environment = ServiceEnvironment.For(project, replica, url, connectionStrings, serviceUrls, options);
+        var environment = ServiceEnvironment.For(project, replica, url, connectionStrings, serviceUrls, options, devSigningKey);
         var spec = new ProcessSpec(DotnetHost(), [assembly], environment, Path.GetDirectoryName(assembly)!);
 
         Task Prepare(CancellationToken _) => File.Exists(assembly)

@@ -5,7 +5,8 @@ namespace WidgetPlatform.AppHost.Hosting.Runtime;
 
 /// <summary>
 /// The environment a real Aspire AppHost gives a project (DESIGN.md §2): connection strings of what it references,
-/// service-discovery entries of the services it references, OpenTelemetry settings and its own URL.
+/// service-discovery entries of the services it references, OpenTelemetry settings and its own URL; and ours: the data
+/// root and the dev signing key.
 /// </summary>
 public static class ServiceEnvironment
 {
@@ -15,7 +16,8 @@ public static class ServiceEnvironment
         Uri url,
         IReadOnlyDictionary<string, string> connectionStrings,
         IReadOnlyDictionary<string, IReadOnlyList<Uri>> serviceUrls,
-        DistributedApplicationOptions options)
+        DistributedApplicationOptions options,
+        string devSigningKey)
     {
         var environment = new Dictionary<string, string>
         {
@@ -33,6 +35,8 @@ public static class ServiceEnvironment
             ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "true",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
             ["WidgetPlatform__DataRoot"] = options.DataDirectory,
+            // Every service, not only the gateway: the warmer or a CLI may mint a token to call it.
+            ["WidgetPlatform__Auth__SigningKey"] = devSigningKey,
         };
 
         if (options.OtlpEndpoint is { } otlp)

@@ -7,6 +7,7 @@ namespace WidgetPlatform.UnitTests.AppHost;
 public sealed class ServiceEnvironmentTests
 {
     private static readonly DistributedApplicationOptions Options = new() { StateDirectory = "/state" };
+    private const string DevSigningKey = "ZGV2LXNpZ25pbmcta2V5LW9mLWF0LWxlYXN0LTI1Ni1iaXRz";
     private static readonly Dictionary<string, string> ConnectionStrings = new()
     {
         ["cache"] = "127.0.0.1:7000,password=secret",
@@ -24,7 +25,7 @@ public sealed class ServiceEnvironmentTests
         var redis = new RedisResource("cache", null);
         var project = Project("warmer").WithReference(redis);
 
-        var environment = ServiceEnvironment.For(project, 0, new Uri("http://127.0.0.1:7010"), ConnectionStrings, ServiceUrls, Options);
+        var environment = ServiceEnvironment.For(project, 0, new Uri("http://127.0.0.1:7010"), ConnectionStrings, ServiceUrls, Options, DevSigningKey);
 
         Assert.Equal("127.0.0.1:7000,password=secret", environment["ConnectionStrings__cache"]);
         Assert.DoesNotContain("ConnectionStrings__messaging", environment.Keys);
@@ -35,7 +36,7 @@ public sealed class ServiceEnvironmentTests
     {
         var warmer = Project("warmer").WithReference(Project("query"));
 
-        var environment = ServiceEnvironment.For(warmer, 0, new Uri("http://127.0.0.1:7010"), ConnectionStrings, ServiceUrls, Options);
+        var environment = ServiceEnvironment.For(warmer, 0, new Uri("http://127.0.0.1:7010"), ConnectionStrings, ServiceUrls, Options, DevSigningKey);
 
         Assert.Equal("http://127.0.0.1:7002", environment["services__query__http__0"]);
         Assert.Equal("http://127.0.0.1:7003", environment["services__query__http__1"]);
@@ -46,7 +47,7 @@ public sealed class ServiceEnvironmentTests
     {
         var query = Project("query").WithReplicas(2);
 
-        var environment = ServiceEnvironment.For(query, 1, new Uri("http://127.0.0.1:7003"), ConnectionStrings, ServiceUrls, Options);
+        var environment = ServiceEnvironment.For(query, 1, new Uri("http://127.0.0.1:7003"), ConnectionStrings, ServiceUrls, Options, DevSigningKey);
 
         Assert.Equal("http://127.0.0.1:7003", environment["ASPNETCORE_URLS"]);
         Assert.Equal("query", environment["OTEL_SERVICE_NAME"]);
@@ -61,12 +62,23 @@ public sealed class ServiceEnvironmentTests
         var query = Project("query");
         var withOtlp = new DistributedApplicationOptions { StateDirectory = "/state", OtlpEndpoint = new Uri("http://127.0.0.1:4317") };
 
-        var without = ServiceEnvironment.For(query, 0, new Uri("http://127.0.0.1:7002"), ConnectionStrings, ServiceUrls, Options);
-        var with = ServiceEnvironment.For(query, 0, new Uri("http://127.0.0.1:7002"), ConnectionStrings, ServiceUrls, withOtlp);
+        var without = ServiceEnvironment.For(query, 0, new Uri("http://127.0.0.1:7002"), ConnectionStrings, ServiceUrls, Options, DevSigningKey);
+        var with = ServiceEnvironment.For(query, 0, new Uri("http://127.0.0.1:7002"), ConnectionStrings, ServiceUrls, withOtlp, DevSigningKey);
 
         Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", without.Keys);
         Assert.Equal("http://127.0.0.1:4317", with["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("grpc", with["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+    }
+
+    [Theory]
+    [InlineData("query")]
+    [InlineData("invalidation")]
+    [InlineData("warmer")]
+    public void EveryServiceGetsTheDevSigningKey(string service)
+    {
+        var environment = ServiceEnvironment.For(Project(service), 0, new Uri("http://127.0.0.1:7002"), ConnectionStrings, ServiceUrls, Options, DevSigningKey);
+
+        Assert.Equal(DevSigningKey, environment["WidgetPlatform__Auth__SigningKey"]);
     }
 
     [Fact]
