@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
+using WidgetPlatform.Data.Compute.Dictionary;
 
 namespace WidgetPlatform.Data.Compute;
 
@@ -15,9 +17,15 @@ internal static class ColumnDecoder
         int rows,
         ColumnVector target,
         StringInterner? interner,
+        SafeFileHandle? file,
         CancellationToken cancellationToken)
     {
         target.EnsureCapacity(kind, rows);
+        if (kind == ColumnKind.String && file is not null && DictionaryStringReader.TryRead(file, rowGroup, field, rows, target, interner!))
+        {
+            return;
+        }
+
         var definitionLevels = field.IsNullable ? ArrayPool<int>.Shared.Rent(rows) : null;
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
 
@@ -31,27 +32,28 @@ internal static class ParquetScanner
         await Task.WhenAll(Enumerable.Range(0, workers.Length).Select(index => Task.Run(async () =>
         {
             var worker = workers[index] = new ScanWorker(plan);
-            var readers = new Dictionary<int, ParquetReader>();
+            var readers = new Dictionary<int, (ParquetReader Reader, SafeFileHandle Handle)>();
             try
             {
                 int unit;
                 while ((unit = Interlocked.Increment(ref next)) < units.Count)
                 {
                     var (file, rowGroup) = units[unit];
-                    if (!readers.TryGetValue(file, out var reader))
+                    if (!readers.TryGetValue(file, out var opened))
                     {
-                        reader = await ParquetFiles.OpenAsync(files[file], cancellationToken);
-                        readers.Add(file, reader);
+                        opened = (await ParquetFiles.OpenAsync(files[file], cancellationToken), File.OpenHandle(files[file]));
+                        readers.Add(file, opened);
                     }
 
-                    await worker.ProcessAsync(reader.OpenRowGroupReader(rowGroup), fields[file], files[file], cancellationToken);
+                    await worker.ProcessAsync(opened.Reader.OpenRowGroupReader(rowGroup), fields[file], files[file], opened.Handle, cancellationToken);
                 }
             }
             finally
             {
-                foreach (var reader in readers.Values)
+                foreach (var (reader, handle) in readers.Values)
                 {
                     await reader.DisposeAsync();
+                    handle.Dispose();
                 }
             }
         }, cancellationToken)));

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
 using WidgetPlatform.Data.Widgets;
@@ -31,14 +32,15 @@ internal sealed class ScanWorker
 
     public long RowsProcessed { get; private set; }
 
-    public async ValueTask ProcessAsync(ParquetRowGroupReader rowGroup, IReadOnlyList<DataField> fields, string file, CancellationToken cancellationToken)
+    /// <param name="handle">The same file for reading dictionary-encoded string chunks directly; null reads everything through Parquet.Net.</param>
+    public async ValueTask ProcessAsync(ParquetRowGroupReader rowGroup, IReadOnlyList<DataField> fields, string file, SafeFileHandle? handle, CancellationToken cancellationToken)
     {
         var rows = checked((int)rowGroup.RowCount);
         for (var column = 0; column < _vectors.Length; column++)
         {
             try
             {
-                await ColumnDecoder.DecodeAsync(rowGroup, fields[column], _plan.Columns[column].Kind, rows, _vectors[column], _interners[column], cancellationToken);
+                await ColumnDecoder.DecodeAsync(rowGroup, fields[column], _plan.Columns[column].Kind, rows, _vectors[column], _interners[column], handle, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
