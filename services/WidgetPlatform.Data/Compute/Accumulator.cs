@@ -19,6 +19,9 @@ internal sealed class Accumulator
     public double MaxReal = double.NegativeInfinity;
     public HashSet<long>? Distinct;
 
+    /// <summary>A worker's string ids as a bit set (see <see cref="DistinctIdSets"/>); replaced by <see cref="Distinct"/> before merging.</summary>
+    public ulong[]? DistinctIds;
+
     public void AddInteger(long value)
     {
         Count++;

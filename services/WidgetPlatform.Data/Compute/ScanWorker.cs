@@ -18,6 +18,7 @@ internal sealed class ScanWorker
     private readonly Dictionary<long, int> _dimensionIds = [];
     private readonly List<long> _dimensionValues = [];
     private readonly Dictionary<int, SlotCells> _slots = [];
+    private readonly DistinctIdSets _distinctIds = new();
     private int[] _days = [];
     private int _lastDay = int.MinValue;
     private int _lastBucket;
@@ -77,18 +78,19 @@ internal sealed class ScanWorker
 
     private static Accumulator Globalise(Accumulator accumulator, StringInterner? local, StringInterner global)
     {
-        if (local is null || accumulator.Distinct is null)
+        if (local is null || (accumulator.Distinct is null && accumulator.DistinctIds is null))
         {
             return accumulator;
         }
 
-        var globalIds = new HashSet<long>(accumulator.Distinct.Count);
-        foreach (var id in accumulator.Distinct)
+        var globalIds = new HashSet<long>();
+        foreach (var id in DistinctIdSets.Ids(accumulator))
         {
-            globalIds.Add(global.IdOf(local.Values[(int)id]));
+            globalIds.Add(global.IdOf(local.Values[id]));
         }
 
         accumulator.Distinct = globalIds;
+        accumulator.DistinctIds = null;
         return accumulator;
     }
 
@@ -166,7 +168,16 @@ internal sealed class ScanWorker
                 continue;
             }
 
-            if (op == MeasureOp.Distinct)
+            if (op == MeasureOp.Distinct && measureKind == ColumnKind.String)
+            {
+                var id = measure.Ids[row];
+                _distinctIds.Add(accumulator, id);
+                if (tracksTotals)
+                {
+                    _distinctIds.Add(cells.Total ??= new Accumulator(), id);
+                }
+            }
+            else if (op == MeasureOp.Distinct)
             {
                 var key = DistinctKey(measure, measureKind, row);
                 if (key is { } value)
