@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace WidgetPlatform.Benchmarks;
 
-internal sealed record BenchmarkOptions(int Rows, int Repeats, string DataDirectory, string OutputPath, int Threads)
+internal sealed record BenchmarkOptions(int Rows, int Repeats, string DataDirectory, string OutputPath, int Threads, string? Only)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -12,9 +12,13 @@ internal sealed record BenchmarkOptions(int Rows, int Repeats, string DataDirect
             rows,
             int.Parse(Value(args, "--repeat") ?? (quick ? "3" : "5"), CultureInfo.InvariantCulture),
             Value(args, "--data") ?? Path.Combine(Path.GetTempPath(), "widgetplatform-bench", $"ae-{rows}"),
-            Value(args, "--out") ?? "benchmark-results.json",
-            int.Parse(Value(args, "--threads") ?? "2", CultureInfo.InvariantCulture));
+            Value(args, "--out") ?? Path.Combine("bench", "results-compute.json"),
+            int.Parse(Value(args, "--threads") ?? "2", CultureInfo.InvariantCulture),
+            Value(args, "--case"));
     }
+
+    /// <summary><c>--case TEXT</c> runs only the cases whose name contains TEXT (for profiling one of them).</summary>
+    public bool Runs(string caseName) => Only is null || caseName.Contains(Only, StringComparison.OrdinalIgnoreCase);
 
     private static string? Value(string[] args, string name)
     {
