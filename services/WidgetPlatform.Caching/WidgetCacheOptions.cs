@@ -30,7 +30,7 @@ public sealed class WidgetCacheOptions
     public long MemoryCacheBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>A Redis command slower than this counts as a failure for the circuit breaker (G6).</summary>
-    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the cache is bypassed once the breaker opens, before Redis is tried again.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);

@@ -22,7 +22,7 @@ public static class WidgetsApi
     {
         study.MapPut("widgets/{widgetId}", PutWidget).WithName("PutWidget")
             .WithSummary("Creates or replaces a widget definition; the server assigns its revision")
-            .Accepts<WidgetDefinition>("application/json")
+            .WithDescription("The body is a widget definition (DESIGN §4) as JSON; its widgetId must be the route's.")
             .ProducesValidationProblem();
         study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -90,6 +90,11 @@ public static class WidgetQueryParser
             return $"At most {RequestLimits.ValuesPerColumn} values per column are allowed; got {values.Count}.";
         }
 
+        if (values.Any(string.IsNullOrEmpty))
+        {
+            return "A filter value may not be empty.";
+        }
+
         return values.Any(value => value.Length > RequestLimits.ValueLength)
             ? $"Filter values are at most {RequestLimits.ValueLength} characters."
             : null;

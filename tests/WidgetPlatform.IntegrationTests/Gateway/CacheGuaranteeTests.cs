@@ -1,0 +1,96 @@
+using StackExchange.Redis;
+using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Data;
+using WidgetPlatform.Data.Compute;
+
+namespace WidgetPlatform.IntegrationTests.Gateway;
+
+/// <summary>The fence (G1, G3) and refresh-ahead (G5), driven through the shared library on real Redis.</summary>
+[Collection(GatewayPlatform.Name)]
+public sealed class CacheGuaranteeTests(GatewayFixture platform)
+{
+    [Fact]
+    public async Task AnEntryOfASupersededVersionIsNotStored()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var request = await ResolveAsync(library, "ae-by-severity");
+        var entry = await library.Get<WidgetComputer>().ComputeAsync(request, CancellationToken.None);
+        var epoch = await library.Get<RedisEntries>().EpochAsync(request.Key);
+
+        // A newer version is published while the old computation is still running.
+        await library.Get<ManifestMirror>().AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], request.DataVersion + "-999");
+        var outcome = await library.Get<RedisEntries>().StoreAsync(request, entry, epoch);
+
+        Assert.Equal(StoreOutcome.Superseded, outcome);
+        Assert.False(await Redis(library).KeyExistsAsync(request.Key.Value));
+    }
+
+    [Fact]
+    public async Task AnEntryComputedAcrossAnInvalidationIsNotStoredButOneComputedAfterIs()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var request = await ResolveAsync(library, "ae-total");
+        var entries = library.Get<RedisEntries>();
+        var epoch = await entries.EpochAsync(request.Key);
+        var entry = await library.Get<WidgetComputer>().ComputeAsync(request, CancellationToken.None);
+
+        await Redis(library).HashIncrementAsync(RedisKeys.WidgetEpochs(library.StudyId), request.Key.WidgetId);
+        var raced = await entries.StoreAsync(request, entry, epoch);
+        var afterwards = await entries.StoreAsync(request, entry, await entries.EpochAsync(request.Key));
+
+        Assert.Equal(StoreOutcome.Invalidated, raced);
+        Assert.Equal(StoreOutcome.Stored, afterwards);
+        Assert.True(await Redis(library).SetContainsAsync(RedisKeys.WidgetIndex(library.StudyId, request.Key.WidgetId), request.Key.Value));
+    }
+
+    [Fact]
+    public async Task PastTheThresholdAHitIsServedAndOneBackgroundRefreshReplacesTheEntryBeforeItExpires()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host, new Dictionary<string, string?>
+        {
+            ["WidgetPlatform:Cache:TtlSeconds:Realtime"] = "6",
+            ["WidgetPlatform:Cache:RefreshAheadRatio"] = "0.5",
+        });
+        var request = await ResolveAsync(library, "ae-daily");
+        var cache = library.Get<WidgetCache>();
+        var first = await cache.GetAsync(request);
+        var expiresAt = first.Entry.Metadata.ExpiresAt;
+
+        await Task.Delay(TimeSpan.FromSeconds(3.2));
+        var stale = await cache.GetAsync(request);
+        var refreshed = await RefreshedAsync(library, request, first.Entry.Metadata.CalculatedAt);
+
+        Assert.Equal(CacheResult.Miss, first.Result);
+        Assert.Equal(CacheResult.Stale, stale.Result);
+        Assert.Equal(first.Entry.Metadata.CalculatedAt, stale.Entry.Metadata.CalculatedAt);
+        Assert.NotNull(refreshed);
+        Assert.True(refreshed.Metadata.CalculatedAt < expiresAt, "the entry was replaced only after it expired");
+        Assert.Equal(CacheResult.Hit, (await cache.GetAsync(request)).Result);
+    }
+
+    private static async Task<CacheEntry?> RefreshedAsync(CacheLibrary library, WidgetRequest request, DateTimeOffset calculatedBefore)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(2.5);
+        while (DateTime.UtcNow < deadline)
+        {
+            var stored = await library.Get<RedisEntries>().GetAsync(request.Key);
+            if (stored is not null && stored.Metadata.CalculatedAt > calculatedBefore)
+            {
+                return stored;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
+    }
+
+    private static async Task<WidgetRequest> ResolveAsync(CacheLibrary library, string widgetId) =>
+        await library.Get<WidgetRequests>().ResolveAsync(library.StudyId, widgetId, WidgetQuery.Unfiltered);
+
+    private static IDatabase Redis(CacheLibrary library) => library.Get<IConnectionMultiplexer>().GetDatabase();
+}

@@ -1,0 +1,52 @@
+using WidgetPlatform.Dashboard.Resources;
+using WidgetPlatform.Testing;
+
+namespace WidgetPlatform.IntegrationTests.Gateway;
+
+/// <summary>G6 on a platform of its own, since it stops Redis.</summary>
+public sealed class DegradationTests
+{
+    private const string Path = "/api/studies/STUDY-001/widgets/ae-by-severity/data";
+
+    [Fact]
+    public async Task WithRedisStoppedAnswersBypassTheCacheAndHitsReturnWhenItIsBack()
+    {
+        await using var host = await WidgetPlatformTestHost.StartAsync();
+        using var client = host.CreateHttpClient("query", bearerToken: host.DevTokens.Viewer);
+        Assert.Equal("miss", (await WidgetResponse.GetAsync(client, Path)).Cache);
+
+        await host.Application.StopAsync("cache", CancellationToken.None);
+        var whileDown = await WidgetResponse.GetAsync(client, Path + "?f.site=S01");
+        var health = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+
+        await host.Application.StartAsync("cache", CancellationToken.None);
+        await host.WaitForResourceAsync("cache", resource => resource.Health == ResourceHealth.Healthy, TimeSpan.FromSeconds(30));
+        var recovered = await EventuallyAsync(async () => await WidgetResponse.GetAsync(client, Path + "?f.site=S02"), response => response.Cache == "miss");
+        var hitAgain = await WidgetResponse.GetAsync(client, Path + "?f.site=S02");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, whileDown.Status);
+        Assert.Equal("bypass", whileDown.Cache);
+        Assert.Equal("Degraded", health);
+        Assert.Equal("miss", recovered.Cache);
+        Assert.Equal("hit", hitAgain.Cache);
+    }
+
+    private static async Task<WidgetResponse> EventuallyAsync(Func<Task<WidgetResponse>> request, Func<WidgetResponse, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        WidgetResponse response;
+        do
+        {
+            response = await request();
+            if (done(response))
+            {
+                return response;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return response;
+    }
+}
