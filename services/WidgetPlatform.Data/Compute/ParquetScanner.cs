@@ -28,6 +28,22 @@ internal static class ParquetScanner
         }
 
         var workers = new ScanWorker[Math.Clamp(Math.Min(maxParallelism, units.Count), 1, int.MaxValue)];
+        try
+        {
+            return await ScanUnitsAsync(files, fields, units, workers, plan, cancellationToken);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                worker?.ReturnBuffers();
+            }
+        }
+    }
+
+    private static async Task<ScanResult> ScanUnitsAsync(
+        IReadOnlyList<string> files, DataField[][] fields, List<(int File, int RowGroup)> units, ScanWorker[] workers, ScanPlan plan, CancellationToken cancellationToken)
+    {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, workers.Length).Select(index => Task.Run(async () =>
         {

@@ -53,6 +53,17 @@ internal sealed class ScanWorker
         RowsProcessed += rows;
     }
 
+    /// <summary>Gives the rented column buffers back; call once the worker is merged or has failed.</summary>
+    public void ReturnBuffers()
+    {
+        foreach (var vector in _vectors)
+        {
+            vector.Return();
+        }
+
+        ColumnVector.Release(ref _days);
+    }
+
     public void MergeInto(ScanResult result, StringInterner distinctStrings)
     {
         var distinctInterner = _plan.MeasureColumn >= 0 && _plan.Columns[_plan.MeasureColumn].Kind == ColumnKind.String ? _interners[_plan.MeasureColumn] : null;
@@ -215,10 +226,7 @@ internal sealed class ScanWorker
 
     private int[] ComputeDays(int rows)
     {
-        if (_days.Length < rows)
-        {
-            _days = new int[rows];
-        }
+        ColumnVector.Grow(ref _days, rows);
 
         var vector = _vectors[_plan.TimeColumn];
         var isTimestamp = _plan.Columns[_plan.TimeColumn].Kind == ColumnKind.Timestamp;
