@@ -70,6 +70,14 @@ internal sealed class ScanWorker
         foreach (var (slot, cells) in _slots)
         {
             var target = result.Slot(slot);
+            for (var index = 0; index < cells.Counts.Length; index++)
+            {
+                if (cells.Counts[index] > 0)
+                {
+                    target.Group(KeyOf(index)).Count += cells.Counts[index];
+                }
+            }
+
             for (var index = 0; index < cells.Groups.Length; index++)
             {
                 if (cells.Groups[index] is { } accumulator)
@@ -166,13 +174,13 @@ internal sealed class ScanWorker
                 : dimension.HasNulls && dimension.Nulls[row] ? 0
                 : dimensionIsString ? dimension.Ids[row] + 1
                 : DimensionIndex(dimension.Longs[row]);
-            var accumulator = cells.Get(groupIndex);
-
             if (op == MeasureOp.Count)
             {
-                accumulator.Count++;
+                cells.Count(groupIndex);
                 continue;
             }
+
+            var accumulator = cells.Get(groupIndex);
 
             if (measure!.HasNulls && measure.Nulls[row])
             {
