@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Tracking;
 
 namespace WidgetPlatform.Query.Tracking;
 

@@ -1,0 +1,35 @@
+using MassTransit;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Data;
+using WidgetPlatform.Warmer.Warming;
+
+namespace WidgetPlatform.Warmer.Consumers;
+
+/// <summary>
+/// After an invalidation, the affected widgets' active and priority entries are recomputed for the new versions before
+/// users ask (DESIGN §7). Warmer replicas share this queue, so each invalidation is warmed by one of them.
+/// </summary>
+public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCatalog catalog, StudyWarmer warmer) : IConsumer<CacheInvalidated>
+{
+    public async Task Consume(ConsumeContext<CacheInvalidated> context)
+    {
+        var message = context.Message;
+        if (message is { Layer: { } layer, Datasets: { Count: > 0 } datasets, CurrentVersion: { } version })
+        {
+            versions.Advance(message.StudyId, layer == "transformed" ? DatasetLayer.Transformed : DatasetLayer.Source, datasets, version);
+        }
+        else
+        {
+            await versions.RefreshAsync(message.StudyId);
+        }
+
+        if (message.Scope is InvalidationScope.Widget or InvalidationScope.Tags or InvalidationScope.Study)
+        {
+            catalog.Forget(message.StudyId);
+        }
+
+        var widgets = message.Scope == InvalidationScope.Study ? null : message.WidgetIds;
+        await warmer.WarmAsync(message.StudyId, widgets, force: false, context.CancellationToken);
+    }
+}

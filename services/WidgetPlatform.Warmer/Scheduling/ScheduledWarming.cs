@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Data.Storage;
+using WidgetPlatform.Warmer.Warming;
+
+namespace WidgetPlatform.Warmer.Scheduling;
+
+/// <summary>
+/// The warmer's own clock: every study's priority widgets at start and every <see cref="WarmingOptions.PriorityInterval"/>,
+/// and active entries close to expiry every <see cref="WarmingOptions.HotRefreshInterval"/>. Each run is leased, so two
+/// replicas never do the same run.
+/// </summary>
+public sealed partial class ScheduledWarming(
+    IServiceScopeFactory scopes,
+    ScheduleLease lease,
+    DataStore store,
+    CurrentVersions versions,
+    IOptions<WarmingOptions> options,
+    ILogger<ScheduledWarming> logger) : BackgroundService
+{
+    private const string PriorityJob = "priority-warm";
+    private const string HotRefreshJob = "hot-refresh";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var nextPriority = DateTime.UtcNow;
+        using var timer = new PeriodicTimer(settings.HotRefreshInterval);
+        do
+        {
+            if (DateTime.UtcNow >= nextPriority)
+            {
+                await RunAsync(PriorityJob, settings.PriorityInterval, (warmer, study) => warmer.WarmAsync(study, null, force: false, stoppingToken));
+                nextPriority = DateTime.UtcNow + settings.PriorityInterval;
+            }
+
+            await RunAsync(HotRefreshJob, settings.HotRefreshInterval, (warmer, study) => warmer.RefreshHotAsync(study, stoppingToken));
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(string job, TimeSpan period, Func<StudyWarmer, string, Task> perStudy)
+    {
+        try
+        {
+            if (!await lease.TryTakeAsync(job, period))
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var warmer = scope.ServiceProvider.GetRequiredService<StudyWarmer>();
+            foreach (var study in store.ListStudies())
+            {
+                await versions.RefreshAsync(study);
+                await perStudy(warmer, study);
+            }
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or IOException)
+        {
+            // The next period tries again; scheduled warming only ever saves users a wait.
+            LogRunFailed(logger, job, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled {Job} failed: {Reason}")]
+    private static partial void LogRunFailed(ILogger logger, string job, string reason);
+}

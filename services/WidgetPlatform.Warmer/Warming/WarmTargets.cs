@@ -1,0 +1,43 @@
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Caching.Tracking;
+using WidgetPlatform.Data.Compute;
+
+namespace WidgetPlatform.Warmer.Warming;
+
+/// <summary>
+/// What a study's warm covers (DESIGN §7): the combinations users requested most recently, as the gateway tracks them in
+/// <c>active:{study}</c>, and every <c>priority</c> widget unfiltered.
+/// </summary>
+public sealed class WarmTargets(IConnectionMultiplexer redis, WidgetCatalog catalog)
+{
+    public async Task<IReadOnlyList<WarmTarget>> ForStudyAsync(string studyId, IReadOnlyCollection<string>? onlyWidgets, int maxActive)
+    {
+        var widgets = await catalog.ListAsync(studyId);
+        var known = widgets.Select(widget => widget.WidgetId).ToHashSet(StringComparer.Ordinal);
+        bool Wanted(string widgetId) => known.Contains(widgetId) && (onlyWidgets is null || onlyWidgets.Contains(widgetId));
+
+        var targets = new List<WarmTarget>();
+        var members = await redis.GetDatabase().SortedSetRangeByRankAsync(RedisKeys.ActiveCombinations(studyId), 0, maxActive - 1, Order.Descending);
+        foreach (var member in members)
+        {
+            if (Parse(member.ToString()) is { } target && Wanted(target.WidgetId))
+            {
+                targets.Add(target);
+            }
+        }
+
+        targets.AddRange(widgets.Where(widget => widget.Priority && Wanted(widget.WidgetId))
+            .Select(widget => new WarmTarget(widget.WidgetId, WidgetQuery.Unfiltered)));
+        return [.. targets.DistinctBy(target => (target.WidgetId, Describe(target.Query)))];
+    }
+
+    private static WarmTarget? Parse(string member) =>
+        ActiveCombination.FromJson(member) is { } combination && combination.ToQuery() is { } query
+            ? new WarmTarget(combination.WidgetId, query)
+            : null;
+
+    private static string Describe(WidgetQuery query) =>
+        $"{query.From}|{query.To}|{string.Join(';', query.Filters.OrderBy(filter => filter.Key, StringComparer.Ordinal).Select(filter => $"{filter.Key}={string.Join(',', filter.Value)}"))}";
+}
