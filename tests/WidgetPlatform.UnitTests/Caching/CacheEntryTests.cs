@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using WidgetPlatform.Caching.Entries;
+
+namespace WidgetPlatform.UnitTests.Caching;
+
+public sealed class CacheEntryTests
+{
+    private static readonly CacheEntryMetadata Metadata = new()
+    {
+        Key = "widget:{S}:w:2024-01-10-143000:0123456789abcdef",
+        CalculatedAt = new DateTimeOffset(2024, 1, 10, 14, 31, 0, TimeSpan.Zero),
+        DataVersion = "2024-01-10-143000",
+        QueryTime = 12.346,
+        RowsProcessed = 1543,
+        Filter = """{"filters":{},"from":null,"revision":1,"to":null}""",
+        TtlSeconds = 900,
+        CacheValueOffset = 0,
+    };
+
+    [Fact]
+    public void TheStoredBodyIsTheHitResponseAndReadsBackUnchanged()
+    {
+        var entry = ResponseBody.Render("""{"value":4332}"""u8, Metadata);
+
+        var read = CacheEntry.Read(entry.Stored.ToArray())!;
+        using var body = JsonDocument.Parse(read.Body);
+
+        Assert.Equal(4332, body.RootElement.GetProperty("data").GetProperty("value").GetInt32());
+        var metadata = body.RootElement.GetProperty("metadata");
+        Assert.Equal("hit", metadata.GetProperty("cache").GetString());
+        Assert.Equal(Metadata.Key, metadata.GetProperty("key").GetString());
+        Assert.Equal(Metadata.DataVersion, metadata.GetProperty("dataVersion").GetString());
+        Assert.Equal(12.35, metadata.GetProperty("queryTime").GetDouble());
+        Assert.Equal(1543, metadata.GetProperty("rowsProcessed").GetInt64());
+        Assert.Equal(Metadata.CalculatedAt, metadata.GetProperty("calculatedAt").GetDateTimeOffset());
+        Assert.Equal(Metadata.Filter, read.Metadata.Filter);
+    }
+
+    [Theory]
+    [InlineData(CacheResult.Miss, "miss")]
+    [InlineData(CacheResult.Stale, "stale")]
+    [InlineData(CacheResult.Bypass, "bypass")]
+    public void OtherResultsAreSplicedIntoTheSameBytes(CacheResult result, string expected)
+    {
+        var entry = ResponseBody.Render("""{"buckets":[],"total":0}"""u8, Metadata);
+
+        var spliced = Encoding.UTF8.GetString([.. entry.BodyBeforeCacheResult.ToArray(), .. ResponseBody.Suffix(result).ToArray()]);
+        using var body = JsonDocument.Parse(spliced);
+
+        Assert.Equal(expected, body.RootElement.GetProperty("metadata").GetProperty("cache").GetString());
+        Assert.Equal(Encoding.UTF8.GetString(entry.Body.Span).Replace("\"hit\"", $"\"{expected}\"", StringComparison.Ordinal), spliced);
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { (byte)'W', 2, 0, 0, 0, 0 })]
+    [InlineData(new byte[] { (byte)'W', 1, 255, 255, 255, 127, 1 })]
+    [InlineData(new byte[] { (byte)'{', (byte)'}' })]
+    public void BytesOfAnotherFormatAreNoEntry(byte[] stored) => Assert.Null(CacheEntry.Read(stored));
+}
