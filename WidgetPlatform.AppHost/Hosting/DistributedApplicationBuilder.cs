@@ -1,4 +1,5 @@
 using WidgetPlatform.AppHost.Hosting.Resources;
+using WidgetPlatform.AppHost.Hosting.Runtime;
 
 namespace WidgetPlatform.AppHost.Hosting;
 
@@ -35,6 +36,15 @@ public sealed class DistributedApplicationBuilder(DistributedApplicationOptions 
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"--replicas names no project called {string.Join(", ", unknown)}.");
+        }
+
+        var instances = _resources.OfType<ProjectResource>()
+            .SelectMany(p => Enumerable.Range(0, p.Replicas).Select(replica => ServiceEnvironment.InstanceName(p, replica)).Append(p.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        var unknownEnvironment = Options.Environment.Keys.Where(name => !instances.Contains(name)).ToList();
+        if (unknownEnvironment.Count > 0)
+        {
+            throw new ArgumentException($"Environment names no project or replica called {string.Join(", ", unknownEnvironment)}.");
         }
 
         return new DistributedApplication(Options, _resources, _beforeStart);

@@ -20,6 +20,14 @@ public sealed class DistributedApplicationOptions
     /// <summary>Replica counts by project name (<c>--replicas query=2</c>).</summary>
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// Extra environment variables by resource name (every replica of a project) or instance name (<c>query-2</c>: that
+    /// replica only, applied last), as Aspire's WithEnvironment: a benchmark runs one gateway replica with its in-process
+    /// cache off (<c>WidgetPlatform__Cache__MemoryCacheBytes=0</c>) beside one with it on.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>Where the dashboard listens; null runs without one (the test host).</summary>
     public Uri? DashboardUrl { get; init; }
 

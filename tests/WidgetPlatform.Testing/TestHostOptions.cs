@@ -4,6 +4,10 @@ public sealed class TestHostOptions
 {
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Extra environment variables by project (<c>query</c>) or replica (<c>query-2</c>); see DistributedApplicationOptions.Environment.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     public bool WithDashboard { get; init; }
 
     public string? ExternalRedis { get; init; }

@@ -55,6 +55,7 @@ public sealed class WidgetPlatformTestHost : IAsyncDisposable
             ExternalRedis = testOptions.ExternalRedis,
             ExternalRabbitMq = testOptions.ExternalRabbitMq,
             DemoRows = testOptions.DemoRows,
+            Environment = testOptions.Environment,
         };
         var application = new DistributedApplicationBuilder(options).AddWidgetPlatform().Build();
         DashboardServer? dashboard = null;

@@ -6,7 +6,7 @@ namespace WidgetPlatform.AppHost.Hosting.Runtime;
 /// <summary>
 /// The environment a real Aspire AppHost gives a project (DESIGN.md §2): connection strings of what it references,
 /// service-discovery entries of the services it references, OpenTelemetry settings and its own URL; and ours: the data
-/// root and the dev signing key.
+/// root and the dev signing key; then whatever the options add for the project or the replica.
 /// </summary>
 public static class ServiceEnvironment
 {
@@ -58,6 +58,14 @@ public static class ServiceEnvironment
                 {
                     environment[$"services__{reference.Name}__http__{i.ToString(CultureInfo.InvariantCulture)}"] = urls[i].ToString().TrimEnd('/');
                 }
+            }
+        }
+
+        foreach (var name in new[] { project.Name, InstanceName(project, replica) }.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var (variable, value) in options.Environment.GetValueOrDefault(name) ?? new Dictionary<string, string>())
+            {
+                environment[variable] = value;
             }
         }
 

@@ -82,6 +82,28 @@ public sealed class ServiceEnvironmentTests
     }
 
     [Fact]
+    public void ExtraEnvironmentOfAReplicaOverridesThatOfItsProject()
+    {
+        var query = Project("query").WithReplicas(2);
+        var options = new DistributedApplicationOptions
+        {
+            StateDirectory = "/state",
+            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["query"] = new Dictionary<string, string> { ["WidgetPlatform__Cache__MemoryCacheBytes"] = "1024", ["A"] = "project" },
+                ["query-2"] = new Dictionary<string, string> { ["WidgetPlatform__Cache__MemoryCacheBytes"] = "0" },
+            },
+        };
+
+        var first = ServiceEnvironment.For(query, 0, new Uri("http://127.0.0.1:7002"), ConnectionStrings, ServiceUrls, options, DevSigningKey);
+        var second = ServiceEnvironment.For(query, 1, new Uri("http://127.0.0.1:7003"), ConnectionStrings, ServiceUrls, options, DevSigningKey);
+
+        Assert.Equal("1024", first["WidgetPlatform__Cache__MemoryCacheBytes"]);
+        Assert.Equal("0", second["WidgetPlatform__Cache__MemoryCacheBytes"]);
+        Assert.Equal("project", second["A"]);
+    }
+
+    [Fact]
     public void SingleInstanceIsNamedAfterItsResource() =>
         Assert.Equal("query", ServiceEnvironment.InstanceName(Project("query"), 0));
 
