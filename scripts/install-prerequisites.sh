@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the platform runs on (and, with --for-tests, the browser the tests drive),
-# only when they are missing. Run as root on Debian 12.
+# Installs the Debian packages the platform runs on (and, with --for-tests, the browser the tests drive; with
+# --for-bench, the load generators), only when they are missing. Run as root on Debian 12.
 set -euo pipefail
 
 packages=(redis-server rabbitmq-server)
-if [[ "${1:-}" == "--for-tests" ]]; then
-  packages+=(chromium)
-fi
+case "${1:-}" in
+  --for-tests) packages+=(chromium) ;;
+  # wrk drives HTTP load; redis-benchmark comes with redis-tools (a dependency of redis-server).
+  --for-bench) packages+=(wrk redis-tools) ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

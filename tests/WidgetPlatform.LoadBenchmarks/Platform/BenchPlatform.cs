@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using WidgetPlatform.Auth;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.Data.Storage;
+using WidgetPlatform.LoadBenchmarks.Tools;
+using WidgetPlatform.Testing;
+
+namespace WidgetPlatform.LoadBenchmarks.Platform;
+
+/// <summary>
+/// The platform under test, started through the test host on real Redis and RabbitMQ: two gateway replicas, the first
+/// with its in-process layer (L1) on as by default, the second with it off so that its hits come from Redis.
+/// </summary>
+internal sealed class BenchPlatform(WidgetPlatformTestHost host) : IAsyncDisposable
+{
+    public const string Study = "STUDY-001";
+    public const int WithL1 = 0;
+    public const int WithoutL1 = 1;
+
+    private readonly string _allStudiesViewer = host.MintToken(PlatformRoles.Viewer, [PlatformClaims.AllStudies], TimeSpan.FromDays(1), subject: "bench-viewer");
+    private readonly string _allStudiesUploader = host.MintToken(PlatformRoles.Uploader, [PlatformClaims.AllStudies], TimeSpan.FromDays(1), subject: "bench-uploader");
+
+    public WidgetPlatformTestHost Host { get; } = host;
+
+    /// <summary>The dev viewer token of STUDY-001, as a developer would use it.</summary>
+    public string ViewerToken => Host.DevTokens.Viewer;
+
+    /// <summary>A viewer of every study (the Zipf scenario spans twenty).</summary>
+    public string AllStudiesViewerToken => _allStudiesViewer;
+
+    public string SigningKey => Host.Application.DevCredentials.SigningKey;
+
+    public string RedisConfiguration => Host.GetConnectionString("cache");
+
+    public RedisEndpoint Redis => RedisEndpoint.Parse(RedisConfiguration);
+
+    public static async Task<BenchPlatform> StartAsync(LoadBenchmarkOptions options)
+    {
+        var host = await WidgetPlatformTestHost.StartAsync(new TestHostOptions
+        {
+            Replicas = new Dictionary<string, int> { ["query"] = 2 },
+            DemoRows = options.DemoRows,
+            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["query-2"] = new Dictionary<string, string> { ["WidgetPlatform__Cache__MemoryCacheBytes"] = "0" },
+            },
+        });
+        return new BenchPlatform(host);
+    }
+
+    public Uri Gateway(int replica) => Host.Application.GetEndpoint("query", replica);
+
+    public HttpClient Client(int replica, string? token = null) => Host.CreateHttpClient("query", replica, token ?? _allStudiesViewer);
+
+    /// <summary>Writes a demo study into the running platform's data root; the services find it on first use.</summary>
+    public Task WriteStudyAsync(string studyId, int adverseEventRows) =>
+        DemoDataGenerator.WriteStudyAsync(
+            new DataStore(Host.DataDirectory), studyId,
+            new DemoDataOptions { AdverseEventRows = adverseEventRows, RowsPerFile = Math.Max(1, (adverseEventRows + 3) / 4), Seed = StableSeed(studyId) },
+            DateTime.UtcNow);
+
+    /// <summary>PUT a Parquet file as the study's new AE version, as an uploader; returns the version it was given.</summary>
+    public async Task<string> UploadAdverseEventsAsync(string studyId, byte[] parquet, CancellationToken cancellationToken = default)
+    {
+        using var client = Client(WithL1, _allStudiesUploader);
+        using var content = new ByteArrayContent(parquet);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var response = await client.PutAsync(new Uri($"/api/studies/{studyId}/datasets/AE?layer=source", UriKind.Relative), content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<UploadAnswer>(cancellationToken))!.Version;
+    }
+
+    /// <summary>A demo AE file of that many rows, one part, with a seed of its own so that each upload really changes the data.</summary>
+    public static async Task<byte[]> AdverseEventsFileAsync(int rows, int seed)
+    {
+        var folder = Directory.CreateTempSubdirectory("widgetplatform-bench-upload-");
+        try
+        {
+            await DemoDataGenerator.WriteAdverseEventsAsync(folder.FullName, new DemoDataOptions { AdverseEventRows = rows, RowsPerFile = rows, Seed = seed });
+            return await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "part-00000.parquet"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static int StableSeed(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    private sealed record UploadAnswer(string Version);
+}

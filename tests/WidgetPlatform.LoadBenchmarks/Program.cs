@@ -1,0 +1,38 @@
+using System.Globalization;
+using WidgetPlatform.LoadBenchmarks;
+using WidgetPlatform.LoadBenchmarks.Platform;
+using WidgetPlatform.LoadBenchmarks.Reporting;
+using WidgetPlatform.LoadBenchmarks.Scenarios;
+
+// Load benchmarks of the running platform against ceilings and peers measured in the same run (issue 7).
+var options = LoadBenchmarkOptions.Parse(args);
+var runSettings = new Dictionary<string, string>
+{
+    ["mode"] = options.Mode,
+    ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+    ["loadAverageAtStart"] = Machine.LoadAverage(),
+    ["loadGeneratorSharesMachine"] = "true",
+};
+var report = new BenchmarkReport(runSettings);
+Console.WriteLine($"mode {options.Mode}; {Environment.ProcessorCount} cores; load average {runSettings["loadAverageAtStart"]} at start.");
+Console.WriteLine("The load generators (wrk, redis-benchmark, this process) share these cores with Redis, RabbitMQ and the services:");
+Console.WriteLine("every figure is taken under that contention. Compare ratios to the ceiling of the same run, not absolutes.");
+
+await using (var platform = await BenchPlatform.StartAsync(options))
+{
+    Console.WriteLine($"platform up: gateway {platform.Gateway(BenchPlatform.WithL1)} (L1 on), {platform.Gateway(BenchPlatform.WithoutL1)} (L1 off); load {Machine.LoadAverage()}");
+    if (options.Runs("widget_hit"))
+    {
+        await new WidgetHitScenario(platform, options, report).RunAsync();
+    }
+}
+
+if (options.ComputeResultsPath is { } computePath)
+{
+    ComputeResults.AddTo(report, computePath);
+}
+
+report.PrintTable(Console.Out);
+Console.WriteLine($"load average at the end {Machine.LoadAverage()} (at start {runSettings["loadAverageAtStart"]}); the load generators shared the machine with the servers.");
+await report.WriteJsonAsync(options.OutputPath);
+Console.WriteLine($"results written to {Path.GetFullPath(options.OutputPath)}");
