@@ -1,6 +1,9 @@
 namespace WidgetPlatform.Contracts;
 
-/// <summary>An operator asked (POST /api/cache/invalidations) to drop the named widgets, or the widgets carrying the tags.</summary>
+/// <summary>
+/// An admin asked to drop cached answers (<c>POST /api/cache/invalidations</c>): the named widgets, the widgets carrying any
+/// of the tags, or — when neither is given — every widget of the study.
+/// </summary>
 public sealed record ManualInvalidationRequested
 {
     public required string StudyId { get; init; }
