@@ -15,7 +15,7 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis)
 
     // Every key touched shares the study's hash tag, so the script stays within one cluster slot.
     private static readonly LuaScript DrainScript = LuaScript.Prepare("""
-        if @bump == 1 then redis.call('HINCRBY', @epochs, @widget, 1) end
+        if @bump == '1' then redis.call('HINCRBY', @epochs, @widget, 1) end
         local members = redis.call('SPOP', @index, @batch)
         for first = 1, #members, 500 do
           redis.call('DEL', unpack(members, first, math.min(first + 499, #members)))
