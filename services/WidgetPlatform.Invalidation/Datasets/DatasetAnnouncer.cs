@@ -1,0 +1,36 @@
+using MassTransit;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Invalidation.Cleanup;
+
+namespace WidgetPlatform.Invalidation.Datasets;
+
+/// <summary>Tells the platform about a dataset change: CacheInvalidated, then the ledger, then the cleanup of what it superseded.</summary>
+public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, SupersededKeySweeper sweeper, TimeProvider time, ILogger<DatasetAnnouncer> logger)
+{
+    /// <summary>
+    /// Publishes through the consume context, inside the consume activity: the CacheInvalidated carries the trace of the
+    /// message that caused it, so one trace follows an upload to the gateways and the warmer.
+    /// </summary>
+    public async Task AnnounceAsync(ConsumeContext context, DatasetChange change, string reason)
+    {
+        await context.Publish(new CacheInvalidated
+        {
+            StudyId = change.StudyId,
+            Scope = InvalidationScope.Dataset,
+            Layer = Layers.Name(change.Layer),
+            Datasets = change.Datasets,
+            WidgetIds = [.. change.Widgets.Select(widget => widget.WidgetId)],
+            PreviousVersion = change.PreviousVersion,
+            CurrentVersion = change.CurrentVersion,
+            Reason = reason,
+            InvalidatedAt = time.GetUtcNow(),
+        }, context.CancellationToken);
+
+        await advancer.MarkAnnouncedAsync(change);
+        sweeper.Nudge(change.StudyId, change.Widgets);
+        LogAnnounced(logger, change.StudyId, Layers.Name(change.Layer), string.Join(',', change.Datasets), change.PreviousVersion, change.CurrentVersion, change.Widgets.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{StudyId} {Layer} {Datasets}: {PreviousVersion} → {CurrentVersion}; {Widgets} widgets invalidated")]
+    private static partial void LogAnnounced(ILogger logger, string studyId, string layer, string datasets, string? previousVersion, string currentVersion, int widgets);
+}

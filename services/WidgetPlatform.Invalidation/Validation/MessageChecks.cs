@@ -1,0 +1,49 @@
+using WidgetPlatform.Data;
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.Invalidation.Validation;
+
+/// <summary>What every message is checked against before it touches Redis or the disk; failures are rejections, not retries.</summary>
+public sealed class MessageChecks(DataStore store)
+{
+    private const int MaxTagLength = 256;
+
+    /// <summary>The study id is an identifier and the study has a folder under the data root.</summary>
+    public string Study(string? studyId)
+    {
+        var id = Identifier(studyId, "studyId");
+        if (!Directory.Exists(store.StudyDirectory(id)))
+        {
+            throw new InvalidationRejectedException($"Study '{id}' does not exist under the data root.");
+        }
+
+        return id;
+    }
+
+    /// <summary>The dataset version was published: its folder exists, as a pipeline writes it before publishing (DESIGN §3).</summary>
+    public void PublishedVersion(string studyId, DatasetLayer layer, string? dataset, string? version)
+    {
+        var name = Identifier(dataset, "dataset");
+        if (!DataVersion.IsValid(version))
+        {
+            throw new InvalidationRejectedException($"'{version}' is not a version string (yyyy-MM-dd-HHmmss[-NNN]).");
+        }
+
+        if (!Directory.Exists(Path.Combine(store.DatasetDirectory(studyId, layer, name), version!)))
+        {
+            throw new InvalidationRejectedException(
+                $"Study '{studyId}' has no {Layers.Name(layer)} dataset '{name}' at version {version}: publish the version folder before the message.");
+        }
+    }
+
+    public static string Identifier(string? value, string field) =>
+        Data.Identifier.IsValid(value)
+            ? value!
+            : throw new InvalidationRejectedException($"{field} '{value}' is not an identifier (^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$).");
+
+    /// <summary>A tag as widget definitions allow it (DESIGN §4): any non-blank text, here at most 256 characters.</summary>
+    public static string Tag(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTagLength
+            ? value
+            : throw new InvalidationRejectedException($"Tag '{value}' is blank or longer than {MaxTagLength} characters.");
+}
