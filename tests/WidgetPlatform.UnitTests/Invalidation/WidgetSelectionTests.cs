@@ -1,0 +1,46 @@
+extern alias invalidation;
+
+using invalidation::WidgetPlatform.Invalidation.Consumers;
+using WidgetPlatform.Data.Widgets;
+
+namespace WidgetPlatform.UnitTests.Invalidation;
+
+public sealed class WidgetSelectionTests
+{
+    private static readonly WidgetDefinition[] Widgets =
+    [
+        Widget("ae-count", "safety"),
+        Widget("ae-daily", "safety", "pipeline"),
+        Widget("dm-by-arm", "demographics"),
+        Widget("lb-count"),
+    ];
+
+    [Fact]
+    public void TagsSelectTheWidgetsCarryingAnyOfThem() =>
+        Assert.Equal(["ae-count", "ae-daily", "dm-by-arm"], WidgetSelection.Select(Widgets, [], ["safety", "demographics"]));
+
+    [Fact]
+    public void NamedWidgetsAreSelectedEvenWithoutADefinition() =>
+        Assert.Equal(["deleted-widget", "lb-count"], WidgetSelection.Select(Widgets, ["lb-count", "deleted-widget"], []));
+
+    [Fact]
+    public void NamesAndTagsTogetherSelectTheUnionOnce() =>
+        Assert.Equal(["ae-count", "ae-daily", "lb-count"], WidgetSelection.Select(Widgets, ["lb-count", "ae-daily"], ["pipeline", "safety"]));
+
+    [Fact]
+    public void NeitherNamesNorTagsSelectEveryWidget() =>
+        Assert.Equal(["ae-count", "ae-daily", "dm-by-arm", "lb-count"], WidgetSelection.Select(Widgets, [], []));
+
+    [Fact]
+    public void ATagNoWidgetCarriesSelectsNothing() =>
+        Assert.Empty(WidgetSelection.Select(Widgets, [], ["nobody"]));
+
+    private static WidgetDefinition Widget(string id, params string[] tags) => new()
+    {
+        WidgetId = id,
+        Type = WidgetType.Metric,
+        Dataset = "AE",
+        Measure = new WidgetMeasure { Op = MeasureOp.Count },
+        Tags = tags,
+    };
+}
