@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using MassTransit;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using StackExchange.Redis;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Testing;
+
+namespace WidgetPlatform.IntegrationTests.Invalidation;
+
+/// <summary>
+/// What the invalidation tests see the service through: a MassTransit bus to publish enveloped messages (as a .NET
+/// publisher does), a plain AMQP channel to publish raw JSON (as a Python pipeline does) and to read error queues, a
+/// temporary queue bound to the CacheInvalidated exchange (as a gateway is), and Redis.
+/// </summary>
+internal sealed class InvalidationProbe : IAsyncDisposable
+{
+    public const string CacheInvalidatedExchange = "WidgetPlatform.Contracts:CacheInvalidated";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly IBusControl _bus;
+    private readonly IConnection _amqp;
+    private readonly IChannel _channel;
+    private readonly IChannel _subscription;
+    private readonly ConnectionMultiplexer _redis;
+    private readonly ConcurrentDictionary<string, Channel<ObservedInvalidation>> _byStudy = new(StringComparer.Ordinal);
+
+    private InvalidationProbe(IBusControl bus, IConnection amqp, IChannel channel, IChannel subscription, ConnectionMultiplexer redis)
+    {
+        _bus = bus;
+        _amqp = amqp;
+        _channel = channel;
+        _subscription = subscription;
+        _redis = redis;
+    }
+
+    public IDatabase Redis => _redis.GetDatabase();
+
+    public static async Task<InvalidationProbe> StartAsync(WidgetPlatformTestHost host)
+    {
+        var amqpUri = new Uri(host.GetConnectionString("messaging"));
+        var credentials = amqpUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(amqpUri.Host, (ushort)amqpUri.Port, "/", "invalidation-tests", h =>
+        {
+            h.Username(credentials[0]);
+            h.Password(credentials[1]);
+        }));
+        await bus.StartAsync();
+
+        var amqp = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync();
+        var channel = await amqp.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var subscription = await amqp.CreateChannelAsync();
+        var redis = await ConnectionMultiplexer.ConnectAsync(host.GetConnectionString("cache"));
+        var probe = new InvalidationProbe(bus, amqp, channel, subscription, redis);
+        await probe.SubscribeAsync();
+        return probe;
+    }
+
+    /// <summary>Publishes through MassTransit: the envelope, headers and trace context a .NET publisher sends.</summary>
+    public Task PublishAsync<T>(T message) where T : class => _bus.Publish(message);
+
+    /// <summary>Publishes a body as it is, to the message type's exchange, as a plain AMQP client does.</summary>
+    public async Task PublishRawAsync(string exchange, string body, string? contentType = "application/json", IDictionary<string, object?>? headers = null)
+    {
+        var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent, Headers = headers };
+        await _channel.BasicPublishAsync(exchange, string.Empty, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>The next CacheInvalidated about <paramref name="studyId"/>; fails after <paramref name="timeout"/>.</summary>
+    public async Task<ObservedInvalidation> NextAsync(string studyId, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        try
+        {
+            return await Observed(studyId).Reader.ReadAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No CacheInvalidated for {studyId} within {(timeout ?? TimeSpan.FromSeconds(15)).TotalSeconds:0} s.");
+        }
+    }
+
+    /// <summary>Every CacheInvalidated about the study up to and including the first that matches.</summary>
+    public async Task<IReadOnlyList<ObservedInvalidation>> UntilAsync(string studyId, Func<CacheInvalidated, bool> match, TimeSpan? timeout = null)
+    {
+        var read = new List<ObservedInvalidation>();
+        do
+        {
+            read.Add(await NextAsync(studyId, timeout));
+        }
+        while (!match(read[^1].Message));
+
+        return read;
+    }
+
+    /// <summary>What arrived for the study so far, without waiting.</summary>
+    public IReadOnlyList<ObservedInvalidation> Drain(string studyId)
+    {
+        var drained = new List<ObservedInvalidation>();
+        while (Observed(studyId).Reader.TryRead(out var observed))
+        {
+            drained.Add(observed);
+        }
+
+        return drained;
+    }
+
+    /// <summary>Takes every message from a queue (an error queue, say), with its AMQP headers; none when it does not exist yet.</summary>
+    public async Task<IReadOnlyList<(string Body, IReadOnlyDictionary<string, string> Headers)>> TakeAllAsync(string queue)
+    {
+        // A missing queue closes the channel it was asked on: ask on one of its own.
+        await using var channel = await _amqp.CreateChannelAsync();
+        var taken = new List<(string, IReadOnlyDictionary<string, string>)>();
+        try
+        {
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } result)
+            {
+                taken.Add((Encoding.UTF8.GetString(result.Body.Span), Headers(result.BasicProperties)));
+            }
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == 404)
+        {
+            // MassTransit declares an error queue with the first fault.
+        }
+
+        return taken;
+    }
+
+    private Channel<ObservedInvalidation> Observed(string studyId) => _byStudy.GetOrAdd(studyId, _ => Channel.CreateUnbounded<ObservedInvalidation>());
+
+    private async Task SubscribeAsync()
+    {
+        // The exchange as MassTransit declares it (durable fanout), so this works whichever side comes first.
+        await _subscription.ExchangeDeclareAsync(CacheInvalidatedExchange, ExchangeType.Fanout, durable: true);
+        var queue = await _subscription.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        await _subscription.QueueBindAsync(queue.QueueName, CacheInvalidatedExchange, string.Empty);
+        var consumer = new AsyncEventingBasicConsumer(_subscription);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            var message = envelope.RootElement.GetProperty("message").Deserialize<CacheInvalidated>(Json)!;
+            Observed(message.StudyId).Writer.TryWrite(new ObservedInvalidation(message, Headers(delivery.BasicProperties), DateTimeOffset.UtcNow));
+            return Task.CompletedTask;
+        };
+        await _subscription.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+    }
+
+    private static Dictionary<string, string> Headers(IReadOnlyBasicProperties properties) =>
+        (properties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+            header => header.Key,
+            header => header.Value switch
+            {
+                byte[] bytes => Encoding.UTF8.GetString(bytes),
+                null => string.Empty,
+                var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            },
+            StringComparer.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await _subscription.DisposeAsync();
+        await _channel.DisposeAsync();
+        await _amqp.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using WidgetPlatform.Data;
+
+namespace WidgetPlatform.IntegrationTests.Invalidation;
+
+/// <summary>DESIGN §7: what cannot be handled goes to the error queue with its reason, and the next message is handled.</summary>
+[Collection(SharedPlatform.Name)]
+public sealed class PoisonMessageTests(PlatformFixture platform) : InvalidationTestBase(platform)
+{
+    private const string Exchange = "WidgetPlatform.Contracts:DataUploaded";
+    private const string ErrorQueue = "invalidation-data-uploaded_error";
+
+    [Fact]
+    public async Task InvalidJsonGoesToTheErrorQueueAndTheNextMessageIsHandled()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+
+        await Probe.PublishRawAsync(Exchange, $$"""{"studyId":"{{Study.Id}}", "marker":"{{marker}}", oops""");
+        var next = await UploadAsync("AE", TestStudy.V2);
+
+        Assert.Equal(TestStudy.V2, next.Message.CurrentVersion);
+        var error = await WaitForErrorAsync(marker);
+        Assert.Contains("MT-Fault-ExceptionType", error.Headers.Keys);
+    }
+
+    [Fact]
+    public async Task RawJsonMissingARequiredFieldGoesToTheErrorQueue()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+
+        await Probe.PublishRawAsync(Exchange, $$"""{"studyId":"{{Study.Id}}","dataset":"AE","marker":"{{marker}}"}""");
+        await UploadAsync("AE", TestStudy.V2);
+
+        var error = await WaitForErrorAsync(marker);
+        Assert.Contains("sourceVersion", error.Headers["MT-Fault-Message"]);
+    }
+
+    [Fact]
+    public async Task AnUnknownDatasetGoesToTheErrorQueueWithItsReasonWithoutRetries()
+    {
+        await Probe.PublishAsync(Uploaded("NO_SUCH_DATASET", TestStudy.V2));
+        var next = await UploadAsync("DM", TestStudy.V2);
+
+        Assert.Equal(["dm-count"], next.Message.WidgetIds);
+        var error = await WaitForErrorAsync("NO_SUCH_DATASET");
+        Assert.EndsWith("InvalidationRejectedException", error.Headers["MT-Fault-ExceptionType"]);
+        Assert.Contains("has no source dataset 'NO_SUCH_DATASET'", error.Headers["MT-Fault-Message"]);
+        // Retried, it would carry its retry count and have taken 22.6 s (RetryPolicy) to arrive, past the wait's 15 s.
+        Assert.DoesNotContain("MT-Fault-RetryCount", error.Headers.Keys);
+        Assert.Null(await MirroredVersionAsync(DatasetLayer.Source, "NO_SUCH_DATASET"));
+    }
+
+    [Fact]
+    public async Task ABadIdentifierGoesToTheErrorQueue()
+    {
+        await Probe.PublishAsync(Uploaded("../../etc", TestStudy.V2));
+
+        var error = await WaitForErrorAsync("../../etc");
+        Assert.Contains("not an identifier", error.Headers["MT-Fault-Message"]);
+    }
+
+    private async Task<(string Body, IReadOnlyDictionary<string, string> Headers)> WaitForErrorAsync(string marker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var match = (await Probe.TakeAllAsync(ErrorQueue)).FirstOrDefault(message => message.Body.Contains(marker, StringComparison.Ordinal));
+            if (match.Body is not null)
+            {
+                return match;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No message with '{marker}' in {ErrorQueue} within 15 s.");
+            await Task.Delay(100);
+        }
+    }
+}
