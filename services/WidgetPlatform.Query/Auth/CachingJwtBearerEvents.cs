@@ -5,10 +5,13 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace WidgetPlatform.Query.Auth;
 
 /// <summary>
-/// Puts <see cref="ValidatedTokenCache"/> in front of the standard JwtBearerHandler: a token validated before is answered
-/// from the cache in MessageReceived, before the handler parses it or checks its signature; a token validated now is
-/// remembered in TokenValidated. Hooking the handler's events rather than replacing the handler keeps everything
-/// else standard: OpenID Connect metadata and key refresh, the WWW-Authenticate challenge, logging.
+/// Connects the standard JwtBearerHandler to <see cref="ValidatedTokenCache"/>: a token validated now is remembered in
+/// TokenValidated (with its parsed access, see <see cref="GatewayPrincipal"/>); a token validated before is answered from
+/// the cache in MessageReceived, before the handler parses it or checks its signature. Most hits never reach the
+/// handler (<see cref="CachedBearerAuthenticationMiddleware"/> answers them first); these are the rest: tokens from the
+/// query string of the event stream, and challenges or forbids that authenticate again. Hooking the handler's events
+/// rather than replacing the handler keeps everything else standard: OpenID Connect metadata and key refresh, the
+/// WWW-Authenticate challenge, logging.
 /// </summary>
 internal sealed class CachingJwtBearerEvents(ValidatedTokenCache cache) : JwtBearerEvents
 {

@@ -35,12 +35,16 @@ public static class GatewayAuthExtensions
     }
 
     /// <summary>
-    /// Authentication, authorization, then the rate limiter (which keys admin limits by the authenticated caller). Call it
-    /// before anything that answers from a cache, so that a request is refused before it reaches one.
+    /// Authentication (with the validated-token fast path), authorization, then the rate limiter (which keys admin limits
+    /// by the authenticated caller). Call it before anything that answers from a cache, so that a request is refused
+    /// before it reaches one.
     /// </summary>
     public static WebApplication UseGatewayAuth(this WebApplication app)
     {
-        app.UseAuthentication();
+        // Tells WebApplication that authentication is in the pipeline (the key UseAuthentication sets), so that it does not
+        // add the standard middleware in front of ours, which wraps it.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        app.UseMiddleware<CachedBearerAuthenticationMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using WidgetPlatform.Auth;
 using WidgetPlatform.Query.Auth;
 
@@ -35,10 +36,10 @@ internal sealed class AuthTestApp : IAsyncDisposable
 
     public static string NewKey() => DevTokenIssuer.NewSigningKey();
 
-    public static async Task<AuthTestApp> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<AuthTestApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var signingKey = NewKey();
-        var app = Build(new Dictionary<string, string?>(settings ?? []) { ["WidgetPlatform:Auth:SigningKey"] = signingKey });
+        var app = Build(new Dictionary<string, string?>(settings ?? []) { ["WidgetPlatform:Auth:SigningKey"] = signingKey }, services);
         var testApp = new AuthTestApp(app, new DevTokenIssuer(signingKey));
         testApp.MapEndpoints();
         await app.StartAsync();
@@ -47,12 +48,13 @@ internal sealed class AuthTestApp : IAsyncDisposable
     }
 
     /// <summary>The app with the gateway's auth and the given settings only, not started.</summary>
-    public static WebApplication Build(Dictionary<string, string?> settings)
+    public static WebApplication Build(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGatewayAuth();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseGatewayAuth();
         return app;
