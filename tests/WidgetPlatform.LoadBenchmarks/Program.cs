@@ -25,6 +25,21 @@ await using (var platform = await BenchPlatform.StartAsync(options))
     {
         await new WidgetHitScenario(platform, options, report).RunAsync();
     }
+
+    if (options.Runs("invalidation_to_fresh"))
+    {
+        await new InvalidationFreshScenario(platform, options, report).RunAsync();
+    }
+
+    var warm = new InvalidationWarmScenario(platform, options, report);
+    foreach (var combinations in options.WarmCombinations)
+    {
+        var figure = combinations == 1_000 ? "warm_1000" : "invalidation_to_warm";
+        if (options.Runs(figure))
+        {
+            await warm.RunAsync(combinations, combinations == 1_000 ? figure : $"{figure}_{combinations}");
+        }
+    }
 }
 
 if (options.ComputeResultsPath is { } computePath)
