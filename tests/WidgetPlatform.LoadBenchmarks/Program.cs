@@ -26,6 +26,11 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         await new WidgetHitScenario(platform, options, report).RunAsync();
     }
 
+    if (options.Runs("dashboard_batch"))
+    {
+        await new DashboardScenario(platform, options, report).RunAsync();
+    }
+
     if (options.Runs("invalidation_to_fresh"))
     {
         await new InvalidationFreshScenario(platform, options, report).RunAsync();
