@@ -116,7 +116,8 @@ public sealed partial class WidgetCache(
             }
         }
 
-        return await ComputeOnceAsync(request, circuit.IsClosed, notBefore: startedAt);
+        // Without force, an entry a user request stored meanwhile is as good as ours: the holder checks for it first.
+        return await ComputeOnceAsync(request, circuit.IsClosed, notBefore: force ? startedAt : null);
     }
 
     private CacheAnswer Served(WidgetRequest request, CacheEntry entry)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using WidgetPlatform.Data.Demo;
 using WidgetPlatform.IntegrationTests.Gateway;
 
 namespace WidgetPlatform.IntegrationTests.Freshness;
@@ -21,7 +20,7 @@ public sealed class UploadToFreshTests(GatewayFixture platform)
         await using var events = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
 
         using var upload = await uploader.PutAsync(
-            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await NewAdverseEventsAsync()));
+            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await UploadData.AdverseEventsAsync()));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         var version = (await upload.Content.ReadFromJsonAsync<UploadAnswer>())!.Version;
 
@@ -36,20 +35,6 @@ public sealed class UploadToFreshTests(GatewayFixture platform)
         Assert.NotEqual(before.DataVersion, after.DataVersion);
         Assert.Equal("hit", after.Cache);
         Assert.NotEqual(before.Data, after.Data);
-    }
-
-    private static async Task<byte[]> NewAdverseEventsAsync()
-    {
-        var folder = Directory.CreateTempSubdirectory("widgetplatform-upload-");
-        try
-        {
-            await DemoDataGenerator.WriteAdverseEventsAsync(folder.FullName, new DemoDataOptions { AdverseEventRows = 5_000, Seed = Random.Shared.Next() });
-            return await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "part-00000.parquet"));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 
     private sealed record UploadAnswer(string Version);

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.IntegrationTests.Gateway;
+using Xunit.Abstractions;
+
+namespace WidgetPlatform.IntegrationTests.Freshness;
+
+[Collection(GatewayPlatform.Name)]
+public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper output)
+{
+    private const int Combinations = 500;
+
+    [Fact]
+    public async Task WarmingFiveHundredCombinationsComputesEachKeyOnceDespiteABurstOfUsers()
+    {
+        using var viewer = platform.Replica(0, platform.Host.DevTokens.Viewer);
+        using var otherReplica = platform.Replica(1, platform.Host.DevTokens.Viewer);
+        using var uploader = platform.Replica(1, platform.Host.DevTokens.Uploader);
+        var paths = Enumerable.Range(0, Combinations)
+            .Select(index => $"/api/studies/{GatewayFixture.Study}/widgets/ae-total/data?from={new DateOnly(2023, 1, 1).AddDays(index):yyyy-MM-dd}&to={new DateOnly(2023, 1, 1).AddDays(index + 6):yyyy-MM-dd}&f.site=S03")
+            .ToArray();
+        await ForEachAsync(paths, path => WidgetResponse.GetAsync(viewer, path));
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the gateway records active combinations every second
+        var active = await Redis().SortedSetLengthAsync(RedisKeys.ActiveCombinations(GatewayFixture.Study));
+        var computationsBefore = await ComputationsAsync(viewer, atLeast: 0);
+        await using var events = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
+
+        var clock = Stopwatch.StartNew();
+        using var upload = await uploader.PutAsync(
+            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await UploadData.AdverseEventsAsync()));
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var version = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
+        await events.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
+        var burst = await ForEachAsync(paths, path => WidgetResponse.GetAsync(otherReplica, path));
+        await events.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60));
+        output.WriteLine($"upload → {Combinations} active combinations warmed: {clock.ElapsedMilliseconds} ms");
+        var afterwards = await ForEachAsync(paths, path => WidgetResponse.GetAsync(viewer, path));
+        var computed = await ComputationsAsync(viewer, atLeast: computationsBefore + Combinations) - computationsBefore;
+
+        Assert.All(burst, response => Assert.Equal(version, response.DataVersion));
+        Assert.All(afterwards, response => Assert.Equal("hit", response.Cache));
+        Assert.All(burst.Zip(afterwards), pair => Assert.True(
+            pair.First.CalculatedAt == pair.Second.CalculatedAt,
+            $"{pair.First.Key} computed twice: {pair.First.Cache} at {pair.First.CalculatedAt}, then {pair.Second.Cache} at {pair.Second.CalculatedAt}"));
+        Assert.InRange(computed, Combinations, active + DemoPriorityWidgets);
+    }
+
+    private const int DemoPriorityWidgets = 2;
+
+    private IDatabase Redis() => ConnectionMultiplexer.Connect(platform.Host.GetConnectionString("cache")).GetDatabase();
+
+    private static async Task<WidgetResponse[]> ForEachAsync(string[] paths, Func<string, Task<WidgetResponse>> request)
+    {
+        var responses = new WidgetResponse[paths.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, paths.Length), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (index, _) =>
+            responses[index] = await request(paths[index]));
+        return responses;
+    }
+
+    private static async Task<long> ComputationsAsync(HttpClient client, long atLeast)
+    {
+        long computations;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2.2));
+            using var stats = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/cache/stats", UriKind.Relative)));
+            computations = stats.RootElement.GetProperty("computations").GetInt64();
+        }
+        while (computations < atLeast && DateTime.UtcNow < deadline);
+
+        return computations;
+    }
+}
