@@ -86,6 +86,7 @@ internal sealed record LoadBenchmarkOptions
             ComputeResultsPath = Value(args, "--compute"),
             Only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             Rounds = int.Parse(Value(args, "--rounds") ?? options.Rounds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            ZipfDuration = Value(args, "--zipf-seconds") is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : options.ZipfDuration,
         };
     }
 

@@ -45,6 +45,11 @@ await using (var platform = await BenchPlatform.StartAsync(options))
             await warm.RunAsync(combinations, combinations == 1_000 ? figure : $"{figure}_{combinations}");
         }
     }
+
+    if (options.Runs("hit_rate_zipf") && options.ZipfDuration > TimeSpan.Zero)
+    {
+        await new ZipfScenario(platform, options, report).RunAsync();
+    }
 }
 
 if (options.ComputeResultsPath is { } computePath)
