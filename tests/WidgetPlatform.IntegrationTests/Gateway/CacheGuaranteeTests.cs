@@ -69,7 +69,7 @@ public sealed class CacheGuaranteeTests(GatewayFixture platform)
         Assert.Equal(first.Entry.Metadata.CalculatedAt, stale.Entry.Metadata.CalculatedAt);
         Assert.NotNull(refreshed);
         Assert.True(refreshed.Metadata.CalculatedAt < expiresAt, "the entry was replaced only after it expired");
-        Assert.Equal(CacheResult.Hit, (await cache.GetAsync(request)).Result);
+        Assert.Equal(refreshed.Metadata.CalculatedAt, (await cache.GetAsync(request)).Entry.Metadata.CalculatedAt);
     }
 
     private static async Task<CacheEntry?> RefreshedAsync(CacheLibrary library, WidgetRequest request, DateTimeOffset calculatedBefore)
