@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Warmer.Warming;
@@ -57,9 +56,9 @@ public sealed partial class ScheduledWarming(
                 await perStudy(warmer, study);
             }
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException or IOException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The next period tries again; scheduled warming only ever saves users a wait.
+            // The next period tries again: scheduled warming only ever saves users a wait, so it must never stop the service.
             LogRunFailed(logger, job, exception.Message);
         }
     }
