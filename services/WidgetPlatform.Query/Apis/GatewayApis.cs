@@ -21,6 +21,7 @@ public static class GatewayApis
         app.MapGroup("api/studies/{studyId}").RequireUploader().RequireStudyAccess()
             .MapDatasetsApi(app.Configuration.GetSection(DatasetUploadOptions.Section).Get<DatasetUploadOptions>() ?? new DatasetUploadOptions());
 
+        app.MapGroup("api/studies").RequireViewer().MapStudiesApi();
         app.MapGroup("api/cache").RequireViewer().MapCacheStatisticsApi();
         app.MapGroup("api/cache/studies/{studyId}").RequireViewer().RequireStudyAccess().MapStudyCacheStatisticsApi();
         app.MapGroup("api/cache").RequireAdmin().MapCacheAdministrationApi();
