@@ -1,0 +1,10 @@
+namespace WidgetPlatform.Cli.Gateway;
+
+/// <summary>The body of <c>POST /api/cache/invalidations</c>.</summary>
+public sealed record InvalidationRequest(string StudyId, IReadOnlyList<string>? WidgetIds, IReadOnlyList<string>? Tags);
+
+/// <summary>The body of <c>POST /api/cache/warmups</c>.</summary>
+public sealed record WarmupRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, bool Force);
+
+/// <summary>The warmer's StudyCacheWarmed, as the gateway relays it in a <c>fresh-data</c> event.</summary>
+public sealed record StudyWarmed(string StudyId, int WidgetsWarmed, int EntriesWarmed, long DurationMs, DateTimeOffset WarmedAt);
