@@ -1,0 +1,51 @@
+using WidgetPlatform.Cli.Configuration;
+using WidgetPlatform.Testing;
+
+namespace WidgetPlatform.Cli.Tests;
+
+/// <summary>One platform for every CLI test (starting one takes about ten seconds), and a way to run the CLI against it.</summary>
+public sealed class CliPlatformFixture : IAsyncLifetime
+{
+    public const string Study = "STUDY-001";
+
+    private WidgetPlatformTestHost? _host;
+
+    public WidgetPlatformTestHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
+
+    public Uri GatewayUrl => Host.Application.GetEndpoint("query");
+
+    public HttpClient Gateway(string? token = null) => Host.CreateHttpClient("query", 0, token ?? Host.DevTokens.Admin);
+
+    /// <summary>Runs the CLI with the gateway's URL and the admin token given explicitly, as an operator's script would.</summary>
+    public Task<CliRun> RunAsync(params string[] args) =>
+        RunBareAsync([.. args, "--url", GatewayUrl.ToString(), "--token", Host.DevTokens.Admin]);
+
+    /// <summary>
+    /// Runs the CLI in-process with exactly these arguments, captured output, no environment variables and a current
+    /// directory outside any repository, so only the arguments decide where it goes.
+    /// </summary>
+    public static async Task<CliRun> RunBareAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new CliEnvironment(Path.GetTempPath(), _ => null);
+        var exitCode = await CliApp.RunAsync(args, new CliHost(output, error, environment));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CliPlatform : ICollectionFixture<CliPlatformFixture>
+{
+    public const string Name = "cli";
+}
