@@ -21,8 +21,11 @@ done
 
 scripts/install-prerequisites.sh --for-bench
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores before building"
-# 20,000 client connections and as many server ones: both sides inherit this limit. Root may raise the hard limit.
+# 20,000 client connections and as many server ones: both sides inherit this limit. Raising the hard limit needs
+# CAP_SYS_RESOURCE (a container may lack it even as root); otherwise the soft limit goes up to the hard one and
+# connections_20k runs with as many connections as fit.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+echo "open file limit $(ulimit -n)"
 
 dotnet build tests/WidgetPlatform.LoadBenchmarks -c Release -nologo -v quiet
 

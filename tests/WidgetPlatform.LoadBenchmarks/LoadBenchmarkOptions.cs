@@ -76,7 +76,7 @@ internal sealed record LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 1_000_000, StudyRows = 100_000, Rounds = 3, RoundDuration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(3),
                 RedisBenchmarkRequests = 1_000_000, Uploads = 50, UploadRows = 100_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromMinutes(5),
-                MemoryEntries = 2_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(30), OutputPath = DefaultOutput,
+                MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(30), OutputPath = DefaultOutput,
             },
         };
 
@@ -86,6 +86,7 @@ internal sealed record LoadBenchmarkOptions
             ComputeResultsPath = Value(args, "--compute"),
             Only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             Rounds = int.Parse(Value(args, "--rounds") ?? options.Rounds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            ManyConnections = Value(args, "--connections") is { } many ? int.Parse(many, CultureInfo.InvariantCulture) : options.ManyConnections,
             ZipfDuration = Value(args, "--zipf-seconds") is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : options.ZipfDuration,
         };
     }

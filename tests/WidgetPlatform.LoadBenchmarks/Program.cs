@@ -31,6 +31,16 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         await new DashboardScenario(platform, options, report).RunAsync();
     }
 
+    if (options.Runs("connections"))
+    {
+        await new ConnectionsScenario(platform, options, report).RunAsync();
+    }
+
+    if (options.Runs("redis_bytes_per_entry"))
+    {
+        await new RedisMemoryScenario(platform, options, report).RunAsync();
+    }
+
     if (options.Runs("invalidation_to_fresh"))
     {
         await new InvalidationFreshScenario(platform, options, report).RunAsync();

@@ -59,7 +59,8 @@ internal static class AlternatingLoad
         results.Sum(r => r.SocketErrors),
         results.Sum(r => r.Timeouts),
         results.Sum(r => r.Non2xx3xx),
-        results[^1].Counters);
+        results[^1].Counters,
+        results[^1].Output);
 
     private static double Middle(IEnumerable<double> values)
     {

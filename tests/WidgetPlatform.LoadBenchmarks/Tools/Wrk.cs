@@ -54,7 +54,8 @@ internal static partial class Wrk
             SocketField("connect") + SocketField("read") + SocketField("write") + SocketField("timeout"),
             SocketField("timeout"),
             non2xx.Success ? long.Parse(non2xx.Groups["v"].Value, CultureInfo.InvariantCulture) : 0,
-            counters);
+            counters,
+            output);
     }
 
     private static double Milliseconds(string value, string unit)
