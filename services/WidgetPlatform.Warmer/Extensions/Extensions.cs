@@ -25,6 +25,7 @@ public static class Extensions
         services.AddSingleton<WarmTargets>();
         services.AddScoped<StudyWarmer>();
         services.AddSingleton<ScheduleLease>();
+        services.AddSingleton<WidgetPlatform.Caching.Cleanup.StaleKeyCleanup>();
         services.AddHostedService<ScheduledWarming>();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WidgetPlatform.Caching.Cleanup;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Warmer.Warming;
@@ -13,6 +14,7 @@ namespace WidgetPlatform.Warmer.Scheduling;
 public sealed partial class ScheduledWarming(
     IServiceScopeFactory scopes,
     ScheduleLease lease,
+    StaleKeyCleanup cleanup,
     DataStore store,
     CurrentVersions versions,
     IOptions<WarmingOptions> options,
@@ -20,11 +22,13 @@ public sealed partial class ScheduledWarming(
 {
     private const string PriorityJob = "priority-warm";
     private const string HotRefreshJob = "hot-refresh";
+    private const string CleanupJob = "cleanup";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var nextPriority = DateTime.UtcNow;
+        var nextCleanup = DateTime.UtcNow + settings.CleanupInterval;
         using var timer = new PeriodicTimer(settings.HotRefreshInterval);
         do
         {
@@ -32,6 +36,12 @@ public sealed partial class ScheduledWarming(
             {
                 await RunAsync(PriorityJob, settings.PriorityInterval, (warmer, study) => warmer.WarmAsync(study, null, force: false, stoppingToken));
                 nextPriority = DateTime.UtcNow + settings.PriorityInterval;
+            }
+
+            if (DateTime.UtcNow >= nextCleanup)
+            {
+                await CleanUpAsync(settings.CleanupInterval, stoppingToken);
+                nextCleanup = DateTime.UtcNow + settings.CleanupInterval;
             }
 
             await RunAsync(HotRefreshJob, settings.HotRefreshInterval, (warmer, study) => warmer.RefreshHotAsync(study, stoppingToken));
@@ -62,6 +72,25 @@ public sealed partial class ScheduledWarming(
             LogRunFailed(logger, job, exception.Message);
         }
     }
+
+    private async Task CleanUpAsync(TimeSpan period, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await lease.TryTakeAsync(CleanupJob, period))
+            {
+                var report = await cleanup.RunAsync(new StaleKeyCleanupOptions(), cancellationToken);
+                LogCleanedUp(logger, report.StaleLockCount, report.DanglingMemberCount);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRunFailed(logger, CleanupJob, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup removed {Locks} stale locks and {Members} index members of vanished entries")]
+    private static partial void LogCleanedUp(ILogger logger, long locks, long members);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled {Job} failed: {Reason}")]
     private static partial void LogRunFailed(ILogger logger, string job, string reason);

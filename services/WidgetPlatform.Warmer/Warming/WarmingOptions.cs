@@ -16,4 +16,7 @@ public sealed class WarmingOptions
 
     /// <summary>How often active entries close to expiry are refreshed.</summary>
     public TimeSpan HotRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often stale locks and index members of vanished entries are removed.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
