@@ -61,9 +61,9 @@ internal sealed record LoadBenchmarkOptions
         {
             "quick" => new LoadBenchmarkOptions
             {
-                Mode = mode, DemoRows = 20_000, StudyRows = 5_000, Rounds = 1, RoundDuration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(1),
-                RedisBenchmarkRequests = 50_000, Uploads = 10, UploadRows = 5_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.Zero,
-                MemoryEntries = 200, ManyConnections = 1_000, ManyConnectionsDuration = TimeSpan.FromSeconds(3), OutputPath = DefaultOutput,
+                Mode = mode, DemoRows = 20_000, StudyRows = 5_000, Rounds = 1, RoundDuration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(1),
+                RedisBenchmarkRequests = 20_000, Uploads = 5, UploadRows = 5_000, WarmCombinations = [20, 100], ZipfDuration = TimeSpan.Zero,
+                MemoryEntries = 200, ManyConnections = 1_000, ManyConnectionsDuration = TimeSpan.FromSeconds(2), OutputPath = DefaultOutput,
             },
             "medium" => new LoadBenchmarkOptions
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using WidgetPlatform.LoadBenchmarks;
 using WidgetPlatform.LoadBenchmarks.Platform;
@@ -18,47 +19,44 @@ Console.WriteLine($"mode {options.Mode}; {Environment.ProcessorCount} cores; loa
 Console.WriteLine("The load generators (wrk, redis-benchmark, this process) share these cores with Redis, RabbitMQ and the services:");
 Console.WriteLine("every figure is taken under that contention. Compare ratios to the ceiling of the same run, not absolutes.");
 
+var failures = new List<string>();
 await using (var platform = await BenchPlatform.StartAsync(options))
 {
     Console.WriteLine($"platform up: gateway {platform.Gateway(BenchPlatform.WithL1)} (L1 on), {platform.Gateway(BenchPlatform.WithoutL1)} (L1 off); load {Machine.LoadAverage()}");
-    if (options.Runs("widget_hit"))
-    {
-        await new WidgetHitScenario(platform, options, report).RunAsync();
-    }
-
-    if (options.Runs("dashboard_batch"))
-    {
-        await new DashboardScenario(platform, options, report).RunAsync();
-    }
-
-    if (options.Runs("connections"))
-    {
-        await new ConnectionsScenario(platform, options, report).RunAsync();
-    }
-
-    if (options.Runs("redis_bytes_per_entry"))
-    {
-        await new RedisMemoryScenario(platform, options, report).RunAsync();
-    }
-
-    if (options.Runs("invalidation_to_fresh"))
-    {
-        await new InvalidationFreshScenario(platform, options, report).RunAsync();
-    }
-
     var warm = new InvalidationWarmScenario(platform, options, report);
-    foreach (var combinations in options.WarmCombinations)
+    var scenarios = new List<(string Name, Func<Task> Run)>
     {
-        var figure = combinations == 1_000 ? "warm_1000" : "invalidation_to_warm";
-        if (options.Runs(figure))
-        {
-            await warm.RunAsync(combinations, combinations == 1_000 ? figure : $"{figure}_{combinations}");
-        }
+        ("widget_hit", () => new WidgetHitScenario(platform, options, report).RunAsync()),
+        ("dashboard_batch", () => new DashboardScenario(platform, options, report).RunAsync()),
+        ("connections", () => new ConnectionsScenario(platform, options, report).RunAsync()),
+        ("redis_bytes_per_entry", () => new RedisMemoryScenario(platform, options, report).RunAsync()),
+        ("invalidation_to_fresh", () => new InvalidationFreshScenario(platform, options, report).RunAsync()),
+    };
+    scenarios.AddRange(options.WarmCombinations.Select(combinations =>
+    {
+        var name = combinations == 1_000 ? "warm_1000" : $"invalidation_to_warm_{combinations}";
+        return (name, (Func<Task>)(() => warm.RunAsync(combinations, name)));
+    }));
+    if (options.ZipfDuration > TimeSpan.Zero)
+    {
+        scenarios.Add(("hit_rate_zipf", () => new ZipfScenario(platform, options, report).RunAsync()));
     }
 
-    if (options.Runs("hit_rate_zipf") && options.ZipfDuration > TimeSpan.Zero)
+    foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))
     {
-        await new ZipfScenario(platform, options, report).RunAsync();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await run();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A broken harness fails the run (that is what --quick in CI is for); a poor number never does.
+            failures.Add($"{name}: {exception.GetType().Name}: {exception.Message}");
+            Console.WriteLine($"  {name} FAILED: {exception}");
+        }
+
+        Console.WriteLine($"  [{name} took {watch.Elapsed.TotalSeconds:F0} s; load {Machine.LoadAverage()}]");
     }
 }
 
@@ -71,3 +69,9 @@ report.PrintTable(Console.Out);
 Console.WriteLine($"load average at the end {Machine.LoadAverage()} (at start {runSettings["loadAverageAtStart"]}); the load generators shared the machine with the servers.");
 await report.WriteJsonAsync(options.OutputPath);
 Console.WriteLine($"results written to {Path.GetFullPath(options.OutputPath)}");
+foreach (var failure in failures)
+{
+    Console.Error.WriteLine($"scenario failed: {failure}");
+}
+
+return failures.Count == 0 ? 0 : 1;
