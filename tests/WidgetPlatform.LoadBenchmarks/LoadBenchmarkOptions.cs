@@ -52,6 +52,12 @@ internal sealed record LoadBenchmarkOptions
     /// <summary><c>--only widget_hit,dashboard</c> runs the scenarios whose name starts with one of these.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
+    /// <summary>
+    /// <c>--gateway-env KEY=VALUE</c> (repeatable): extra environment for both gateway replicas, to measure what a setting
+    /// costs (say <c>OTEL_SDK_DISABLED=true</c>); recorded in every figure's settings.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GatewayEnvironment { get; init; } = new Dictionary<string, string>();
+
     public bool Runs(string scenario) => Only.Count == 0 || Only.Any(prefix => scenario.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     public static LoadBenchmarkOptions Parse(string[] args)
@@ -84,6 +90,8 @@ internal sealed record LoadBenchmarkOptions
         {
             OutputPath = Value(args, "--out") ?? options.OutputPath,
             ComputeResultsPath = Value(args, "--compute"),
+            GatewayEnvironment = args.Select((arg, i) => (arg, i)).Where(p => p.arg == "--gateway-env" && p.i + 1 < args.Length)
+                .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""),
             Only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             Rounds = int.Parse(Value(args, "--rounds") ?? options.Rounds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             ManyConnections = Value(args, "--connections") is { } many ? int.Parse(many, CultureInfo.InvariantCulture) : options.ManyConnections,

@@ -14,6 +14,11 @@ var runSettings = new Dictionary<string, string>
     ["loadAverageAtStart"] = Machine.LoadAverage(),
     ["loadGeneratorSharesMachine"] = "true",
 };
+if (options.GatewayEnvironment.Count > 0)
+{
+    runSettings["gatewayEnvironment"] = string.Join(' ', options.GatewayEnvironment.Select(pair => $"{pair.Key}={pair.Value}"));
+}
+
 var report = new BenchmarkReport(runSettings);
 Console.WriteLine($"mode {options.Mode}; {Environment.ProcessorCount} cores; load average {runSettings["loadAverageAtStart"]} at start.");
 Console.WriteLine("The load generators (wrk, redis-benchmark, this process) share these cores with Redis, RabbitMQ and the services:");

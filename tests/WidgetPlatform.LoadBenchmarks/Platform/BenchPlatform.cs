@@ -43,6 +43,7 @@ internal sealed class BenchPlatform(WidgetPlatformTestHost host) : IAsyncDisposa
             DemoRows = options.DemoRows,
             Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
+                ["query"] = options.GatewayEnvironment,
                 ["query-2"] = new Dictionary<string, string> { ["WidgetPlatform__Cache__MemoryCacheBytes"] = "0" },
             },
         });
