@@ -34,6 +34,13 @@ public static class RedisClientExtensions
         // Commands fail at once while disconnected instead of queueing for the whole timeout: callers degrade, not wait.
         options.BacklogPolicy = BacklogPolicy.FailFast;
 
+        // Reads complete on the .NET thread pool rather than on the library's own scheduler threads. Why: on a cached
+        // widget answered from Redis, every reply otherwise hops from a dedicated reader thread to a pool thread, and on
+        // two cores the hop and the spinning of both pools cost more than the request (gateway CPU per L2 hit, wrk at 64
+        // connections: 94-133 µs with the dedicated scheduler, 53-57 µs with the pool). The dedicated threads only help
+        // an app that blocks pool threads on sync-over-async, which the services never do.
+        options.SocketManager = SocketManager.ThreadPool;
+
         builder.Services.AddKeyedSingleton(connectionName, options);
 
         // Created on first use, as Aspire does; with AbortOnConnectFail off that returns after one connection attempt.
