@@ -3,13 +3,22 @@ using WidgetPlatform.Testing;
 namespace WidgetPlatform.IntegrationTests;
 
 /// <summary>One running platform shared by the tests of a collection: RabbitMQ alone takes seconds to start.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
+    private readonly TestHostOptions _options;
     private WidgetPlatformTestHost? _host;
+
+    public PlatformFixture()
+        : this(new TestHostOptions())
+    {
+    }
+
+    /// <summary>For a collection that needs the platform shaped otherwise (more replicas, other settings).</summary>
+    protected PlatformFixture(TestHostOptions options) => _options = options;
 
     public WidgetPlatformTestHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
 
-    public async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync(_options);
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StackExchange.Redis;
+using WidgetPlatform.Auth;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.IntegrationTests.Freshness;
+using WidgetPlatform.IntegrationTests.Gateway;
+using Xunit.Abstractions;
+
+namespace WidgetPlatform.IntegrationTests.WarmerReplicas;
+
+/// <summary>
+/// Two warmer replicas consume one queue: each study's invalidation is warmed by one of them, so uploads to several studies
+/// share the work out between the replicas, and the stampede lock keeps every key to one computation across both.
+/// </summary>
+[Collection(WarmerReplicasPlatform.Name)]
+public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHelper output)
+{
+    private const string Warmer = "warmer";
+    private const int Studies = 4;
+    private const int WindowsPerStudy = 25;
+
+    [Fact]
+    public async Task UploadsToSeveralStudiesAreWarmedByBothReplicasAndEachKeyIsComputedOnce()
+    {
+        using var viewer = platform.Gateway(PlatformRoles.Viewer);
+        using var uploader = platform.Gateway(PlatformRoles.Uploader);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(platform.Host.GetConnectionString("cache"));
+        var studies = await Task.WhenAll(Enumerable.Range(0, Studies).Select(_ => platform.WriteStudyAsync()));
+        var paths = studies.ToDictionary(study => study, Combinations);
+        foreach (var (study, studyPaths) in paths)
+        {
+            Assert.All(await RequestAllAsync(viewer, studyPaths), response => Assert.Equal(HttpStatusCode.OK, response.Status));
+            await WaitUntilActiveAsync(redis.GetDatabase(), study, studyPaths.Length);
+        }
+
+        var uploads = await Task.WhenAll(studies.Select(_ => UploadData.AdverseEventsAsync(2_000)));
+        var listeners = await Task.WhenAll(studies.Select(study => StudyEventListener.OpenAsync(viewer, study)));
+        var before = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var clock = Stopwatch.StartNew();
+        string[] versions;
+        JsonElement[] warmed;
+        try
+        {
+            versions = await Task.WhenAll(studies.Zip(uploads, (study, upload) => UploadAsync(uploader, study, upload)));
+            warmed = await Task.WhenAll(listeners.Select(listener => listener.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60))));
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                await listener.DisposeAsync();
+            }
+        }
+
+        var warmTime = clock.ElapsedMilliseconds;
+        var after = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var answers = new Dictionary<string, WidgetResponse[]>();
+        foreach (var (study, studyPaths) in paths)
+        {
+            answers[study] = await RequestAllAsync(viewer, studyPaths);
+        }
+
+        var computed = after.ToDictionary(replica => replica.Key, replica => replica.Value.Computations - before[replica.Key].Computations);
+        var runs = after.ToDictionary(replica => replica.Key, replica => replica.Value.WarmingRuns - before[replica.Key].WarmingRuns);
+        output.WriteLine($"{paths.Values.Sum(studyPaths => studyPaths.Length)} combinations over {Studies} studies warmed {warmTime} ms after the uploads began");
+        output.WriteLine(string.Join("; ", computed.Select(replica => $"{replica.Key}: {runs[replica.Key]} studies, {replica.Value} computations")));
+        output.WriteLine(string.Join("; ", warmed.Select(data => data.GetRawText())));
+
+        Assert.All(studies.Zip(versions), study => Assert.All(answers[study.First], response =>
+        {
+            Assert.Equal("hit", response.Cache);
+            Assert.Equal(study.Second, response.DataVersion);
+        }));
+
+        // Every key is new with its upload, so each took at least one computation: as many as there are keys means one each.
+        Assert.Equal(paths.Values.Sum(studyPaths => studyPaths.Length), computed.Values.Sum());
+
+        // One warm per invalidation: a study warmed by both replicas (a fan-out) would count twice, even with nothing recomputed.
+        Assert.Equal(Studies, runs.Values.Sum());
+        Assert.All(computed, replica => Assert.True(replica.Value > 0, $"{replica.Key} computed nothing: {string.Join(", ", computed)}"));
+    }
+
+    /// <summary>
+    /// What the warmer covers after an AE upload: date windows of a widget users asked for, and the priority widgets reading
+    /// AE, asked for unfiltered so that the warm's targets and these paths are one and the same set.
+    /// </summary>
+    private static string[] Combinations(string study) =>
+    [
+        .. Enumerable.Range(0, WindowsPerStudy).Select(index => new DateOnly(2023, 2, 1).AddDays(index * 7)).Select(start =>
+            $"/api/studies/{study}/widgets/ae-total/data?from={start:yyyy-MM-dd}&to={start.AddDays(6):yyyy-MM-dd}"),
+        .. DemoWidgets.All().Where(widget => widget.Priority && widget.Dataset == DemoDataGenerator.AdverseEvents).Select(widget =>
+            $"/api/studies/{study}/widgets/{widget.WidgetId}/data"),
+    ];
+
+    private static async Task<WidgetResponse[]> RequestAllAsync(HttpClient client, string[] paths)
+    {
+        var responses = new WidgetResponse[paths.Length];
+        await Parallel.ForAsync(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, _) =>
+            responses[index] = await WidgetResponse.GetAsync(client, paths[index]));
+        return responses;
+    }
+
+    /// <summary>The gateway records what was requested in batches (every second): the warm only covers what it recorded.</summary>
+    private static async Task WaitUntilActiveAsync(IDatabase redis, string study, int combinations)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        long active;
+        while ((active = await redis.SortedSetLengthAsync(RedisKeys.ActiveCombinations(study))) < combinations && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(combinations, active);
+    }
+
+    private static async Task<string> UploadAsync(HttpClient uploader, string study, byte[] parquet)
+    {
+        using var upload = await uploader.PutAsync(new Uri($"/api/studies/{study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        return (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
+    }
+}
