@@ -6,18 +6,23 @@ using WidgetPlatform.Warmer.Warming;
 
 namespace WidgetPlatform.Warmer.Consumers;
 
-/// <summary>An operator's warm-up (POST /api/cache/warmups or the CLI): one study, or every study.</summary>
+/// <summary>
+/// An operator's warm-up (POST /api/cache/warmups or the CLI). A warm of every study becomes one message per study on this
+/// same queue, so the warmer replicas share the studies out between them instead of one replica warming them all.
+/// </summary>
 public sealed class WarmRequestedConsumer(DataStore store, CurrentVersions versions, WidgetCatalog catalog, StudyWarmer warmer) : IConsumer<WarmRequested>
 {
     public async Task Consume(ConsumeContext<WarmRequested> context)
     {
         var message = context.Message;
-        var studies = message.StudyId is { } studyId ? [studyId] : store.ListStudies();
-        foreach (var study in studies)
+        if (message.StudyId is not { } studyId)
         {
-            await versions.RefreshAsync(study);
-            catalog.Forget(study);
-            await warmer.WarmAsync(study, message.WidgetIds, message.Force, context.CancellationToken);
+            await context.PublishBatch(store.ListStudies().Select(study => message with { StudyId = study }), context.CancellationToken);
+            return;
         }
+
+        await versions.RefreshAsync(studyId);
+        catalog.Forget(studyId);
+        await warmer.WarmAsync(studyId, message.WidgetIds, message.Force, context.CancellationToken);
     }
 }

@@ -13,8 +13,9 @@ using Xunit.Abstractions;
 namespace WidgetPlatform.IntegrationTests.WarmerReplicas;
 
 /// <summary>
-/// Two warmer replicas consume one queue: each study's invalidation is warmed by one of them, so uploads to several studies
-/// share the work out between the replicas, and the stampede lock keeps every key to one computation across both.
+/// Two warmer replicas consume one queue per message type, and every warm message concerns one study: each study's warm is
+/// done by one of them, so work on several studies is shared out between the replicas, and the stampede lock keeps every
+/// key to one computation across both.
 /// </summary>
 [Collection(WarmerReplicasPlatform.Name)]
 public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHelper output)
@@ -82,6 +83,39 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         // One warm per invalidation: a study warmed by both replicas (a fan-out) would count twice, even with nothing recomputed.
         Assert.Equal(Studies, runs.Values.Sum());
         Assert.All(computed, replica => Assert.True(replica.Value > 0, $"{replica.Key} computed nothing: {string.Join(", ", computed)}"));
+    }
+
+    [Fact]
+    public async Task AWarmOfEveryStudyIsSharedOutBetweenBothReplicasAndWarmsEachStudyOnce()
+    {
+        using var admin = platform.Gateway(PlatformRoles.Admin);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(platform.Host.GetConnectionString("cache"));
+        await Task.WhenAll(Enumerable.Range(0, Studies).Select(_ => platform.WriteStudyAsync()));
+        var studies = (await admin.GetFromJsonAsync<string[]>(new Uri("/api/studies", UriKind.Relative)))!;
+        var listeners = await Task.WhenAll(studies.Select(study => StudyEventListener.OpenAsync(admin, study)));
+        var before = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        try
+        {
+            // Forced, so that every study has entries to compute whichever replica warms it.
+            using var warmup = await admin.PostAsJsonAsync(new Uri("/api/cache/warmups", UriKind.Relative), new { force = true });
+            Assert.Equal(HttpStatusCode.Accepted, warmup.StatusCode);
+            await Task.WhenAll(listeners.Select(listener => listener.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60))));
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                await listener.DisposeAsync();
+            }
+        }
+
+        var after = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var runs = after.ToDictionary(replica => replica.Key, replica => replica.Value.WarmingRuns - before[replica.Key].WarmingRuns);
+        var computed = after.ToDictionary(replica => replica.Key, replica => replica.Value.Computations - before[replica.Key].Computations);
+        output.WriteLine(string.Join("; ", runs.Select(replica => $"{replica.Key}: {replica.Value} of {studies.Length} studies, {computed[replica.Key]} computations")));
+
+        Assert.Equal(studies.Length, runs.Values.Sum());
+        Assert.All(runs, replica => Assert.True(replica.Value > 0, $"{replica.Key} warmed no study: {string.Join(", ", runs)}"));
     }
 
     /// <summary>
