@@ -8,8 +8,8 @@ namespace WidgetPlatform.Warmer.Scheduling;
 
 /// <summary>
 /// The warmer's own clock: every study's priority widgets at start and every <see cref="WarmingOptions.PriorityInterval"/>,
-/// and active entries close to expiry every <see cref="WarmingOptions.HotRefreshInterval"/>. Each run is leased, so two
-/// replicas never do the same run.
+/// and active entries close to expiry every <see cref="WarmingOptions.HotRefreshInterval"/>. Each job is leased: one replica
+/// runs it every period, the others never, so two replicas never do the same run.
 /// </summary>
 public sealed partial class ScheduledWarming(
     IServiceScopeFactory scopes,
