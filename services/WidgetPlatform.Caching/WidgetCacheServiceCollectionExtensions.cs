@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Caching.Statistics;
@@ -41,6 +42,7 @@ public static class WidgetCacheServiceCollectionExtensions
         builder.Services.AddSingleton<ManifestMirror>();
         builder.Services.AddSingleton<CurrentVersions>();
         builder.Services.AddSingleton<WidgetCatalog>();
+        builder.Services.AddSingleton<CanonicalFilters>();
         builder.Services.AddSingleton<WidgetRequests>();
         builder.Services.AddSingleton<WidgetComputer>();
         builder.Services.AddSingleton<RedisEntries>();

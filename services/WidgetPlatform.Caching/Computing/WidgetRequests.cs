@@ -6,7 +6,7 @@ using WidgetPlatform.Data.Storage;
 namespace WidgetPlatform.Caching.Computing;
 
 /// <summary>Turns "widget W of study S with this query" into a <see cref="WidgetRequest"/>, from memory only.</summary>
-public sealed class WidgetRequests(WidgetCatalog catalog, CurrentVersions versions)
+public sealed class WidgetRequests(WidgetCatalog catalog, CurrentVersions versions, CanonicalFilters filters)
 {
     /// <exception cref="WidgetNotFoundException">The study has no such widget.</exception>
     /// <exception cref="DatasetNotFoundException">The manifest lists no version of the widget's dataset.</exception>
@@ -16,6 +16,6 @@ public sealed class WidgetRequests(WidgetCatalog catalog, CurrentVersions versio
         var version = await versions.GetAsync(studyId, definition.Layer, definition.Dataset)
             ?? throw new DatasetNotFoundException(
                 $"The manifest of study '{studyId}' lists no {definition.Layer.ToString().ToLowerInvariant()} version of dataset '{definition.Dataset}' (widget '{widgetId}').");
-        return new WidgetRequest(studyId, definition, query, version, CanonicalFilter.Create(definition, query));
+        return new WidgetRequest(studyId, definition, query, version, filters.For(definition, query));
     }
 }
