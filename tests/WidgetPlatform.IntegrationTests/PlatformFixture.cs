@@ -18,7 +18,7 @@ public class PlatformFixture : IAsyncLifetime
 
     public WidgetPlatformTestHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
 
-    public async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync(_options);
+    public virtual async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync(_options);
 
     public async Task DisposeAsync()
     {

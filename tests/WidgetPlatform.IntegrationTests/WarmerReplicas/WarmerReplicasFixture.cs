@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using WidgetPlatform.Auth;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.Data.Storage;
@@ -18,6 +19,20 @@ public sealed class WarmerReplicasFixture() : PlatformFixture(new TestHostOption
 })
 {
     public const int Replicas = 2;
+
+    public const string Service = "warmer";
+
+    /// <summary>
+    /// Returns once the start-up priority warm of the demo study, the one warming run of a fresh platform, is over: otherwise it
+    /// may end inside a test and count as the test's own, or list a study a test has just written.
+    /// </summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(Host.GetConnectionString("cache"));
+        await ReplicaCounters.WaitAsync(redis, Service, Replicas, "done with the start-up priority warm",
+            published => published.Sum(instance => instance.Counters.WarmingRuns) >= 1);
+    }
 
     /// <summary>A gateway client with a token of that role for every study, the tests' own included.</summary>
     public HttpClient Gateway(string role) => Host.CreateHttpClient("query", bearerToken: Host.MintToken(role, [PlatformClaims.AllStudies]));

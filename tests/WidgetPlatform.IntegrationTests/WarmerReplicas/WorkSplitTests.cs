@@ -20,7 +20,6 @@ namespace WidgetPlatform.IntegrationTests.WarmerReplicas;
 [Collection(WarmerReplicasPlatform.Name)]
 public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHelper output)
 {
-    private const string Warmer = "warmer";
     private const int Studies = 4;
     private const int WindowsPerStudy = 25;
 
@@ -40,7 +39,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
 
         var uploads = await Task.WhenAll(studies.Select(_ => UploadData.AdverseEventsAsync(2_000)));
         var listeners = await Task.WhenAll(studies.Select(study => StudyEventListener.OpenAsync(viewer, study)));
-        var before = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var before = await ReplicaCounters.ReadAsync(redis, WarmerReplicasFixture.Service, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
         var clock = Stopwatch.StartNew();
         string[] versions;
         JsonElement[] warmed;
@@ -58,7 +57,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         }
 
         var warmTime = clock.ElapsedMilliseconds;
-        var after = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var after = await ReplicaCounters.ReadAsync(redis, WarmerReplicasFixture.Service, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
         var answers = new Dictionary<string, WidgetResponse[]>();
         foreach (var (study, studyPaths) in paths)
         {
@@ -93,7 +92,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         await Task.WhenAll(Enumerable.Range(0, Studies).Select(_ => platform.WriteStudyAsync()));
         var studies = (await admin.GetFromJsonAsync<string[]>(new Uri("/api/studies", UriKind.Relative)))!;
         var listeners = await Task.WhenAll(studies.Select(study => StudyEventListener.OpenAsync(admin, study)));
-        var before = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var before = await ReplicaCounters.ReadAsync(redis, WarmerReplicasFixture.Service, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
         try
         {
             // Forced, so that every study has entries to compute whichever replica warms it.
@@ -109,7 +108,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
             }
         }
 
-        var after = await ReplicaCounters.ReadAsync(redis, Warmer, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
+        var after = await ReplicaCounters.ReadAsync(redis, WarmerReplicasFixture.Service, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
         var runs = after.ToDictionary(replica => replica.Key, replica => replica.Value.WarmingRuns - before[replica.Key].WarmingRuns);
         var computed = after.ToDictionary(replica => replica.Key, replica => replica.Value.Computations - before[replica.Key].Computations);
         output.WriteLine(string.Join("; ", runs.Select(replica => $"{replica.Key}: {replica.Value} of {studies.Length} studies, {computed[replica.Key]} computations")));
