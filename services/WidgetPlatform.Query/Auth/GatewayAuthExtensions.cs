@@ -35,17 +35,19 @@ public static class GatewayAuthExtensions
     }
 
     /// <summary>
-    /// Authentication (with the validated-token fast path), authorization, then the rate limiter (which keys admin limits
-    /// by the authenticated caller). Call it before anything that answers from a cache, so that a request is refused
-    /// before it reaches one.
+    /// Authentication and authorization (each with its validated-token fast path), then the rate limiter (which keys
+    /// admin limits by the authenticated caller). Call it before anything that answers from a cache, so that a request is
+    /// refused before it reaches one.
     /// </summary>
     public static WebApplication UseGatewayAuth(this WebApplication app)
     {
-        // Tells WebApplication that authentication is in the pipeline (the key UseAuthentication sets), so that it does not
-        // add the standard middleware in front of ours, which wraps it.
-        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        // Tells WebApplication that authentication and authorization are in the pipeline (the keys UseAuthentication and
+        // UseAuthorization set), so that it does not add the standard middlewares in front of ours, which wrap them.
+        var properties = ((IApplicationBuilder)app).Properties;
+        properties["__AuthenticationMiddlewareSet"] = true;
+        properties["__AuthorizationMiddlewareSet"] = true;
         app.UseMiddleware<CachedBearerAuthenticationMiddleware>();
-        app.UseAuthorization();
+        app.UseMiddleware<GatewayAuthorizationMiddleware>();
         app.UseRateLimiter();
         return app;
     }

@@ -79,6 +79,7 @@ internal sealed class AuthTestApp : IAsyncDisposable
         var study = App.MapGroup("/api/studies/{studyId}").RequireViewer().RequireStudyAccess();
         study.MapGet("manifest", Called(StatusCodes.Status200OK));
         study.MapGet("events", Called(StatusCodes.Status200OK));
+        study.MapGet("refusing", Called(StatusCodes.Status200OK)).RequireAuthorization(policy => policy.RequireAssertion(_ => false));
         study.MapPut("datasets/{dataset}", Called(StatusCodes.Status202Accepted)).RequireUploader();
         study.MapPut("widgets/{widgetId}", Called(StatusCodes.Status200OK)).RequireAdmin();
         App.MapPost("/api/cache/invalidations", Called(StatusCodes.Status202Accepted)).RequireAdmin();

@@ -181,6 +181,21 @@ public sealed class GatewayAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARequirementOfAnotherKindOnTheEndpointIsNeverSkipped()
+    {
+        // The endpoint asks for viewer and study access, which this token has, and for a policy of its own that refuses
+        // everyone: the fast path must leave the decision to the standard middleware.
+        var token = _app.Token("admin", ["*"]);
+        using var warm = await _app.SendAsync(HttpMethod.Get, "/api/studies/STUDY-001/manifest", token);
+
+        using var refused = await _app.SendAsync(HttpMethod.Get, "/api/studies/STUDY-001/refusing", token);
+
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(1, _app.EndpointCalls);
+    }
+
+    [Fact]
     public async Task EventStreamAcceptsTheTokenFromTheQueryBecauseEventSourceSendsNoHeaders()
     {
         var token = _app.Token("viewer", ["STUDY-001"]);
