@@ -53,8 +53,17 @@ public sealed partial class CurrentVersions(ManifestMirror mirror, DataStore sto
     }
 
     /// <summary>Takes versions from a message (CacheInvalidated carries them), without waiting for Redis.</summary>
-    public void Advance(string studyId, DatasetLayer layer, IEnumerable<string> datasets, string version) =>
+    public void Advance(string studyId, DatasetLayer layer, IEnumerable<string> datasets, string version)
+    {
+        // A study not loaded yet is read whole on first use, and the mirror already holds this version (it is advanced
+        // before the message is sent): recording only the datasets named here would hide the study's others.
+        if (!_studies.ContainsKey(studyId))
+        {
+            return;
+        }
+
         Merge(studyId, datasets.ToDictionary(dataset => RedisKeys.ManifestField(layer, dataset), _ => version, StringComparer.Ordinal));
+    }
 
     private async Task<FrozenDictionary<string, string>> LoadAsync(string studyId)
     {
