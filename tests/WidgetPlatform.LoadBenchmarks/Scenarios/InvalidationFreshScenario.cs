@@ -23,44 +23,30 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         await using var events = await StudyEventRecorder.OpenAsync(platform.Client(BenchPlatform.WithL1, platform.ViewerToken), BenchPlatform.Study);
         await WidgetAnswer.GetAsync(poller, DataPath);
 
+        // The first upload after start runs every service's cold path once (JIT, the study's first manifest lock, the
+        // first fan-out delivery): measured and reported apart, so the percentiles describe a platform that is running.
+        var coldStart = await MeasureUploadAsync(files[^1], poller, events);
+
         var fresh = new List<double>();
         var toEvent = new List<double>();
         var upload = new List<double>();
         var firstResults = new Dictionary<string, int>();
-        var polls = 0L;
         for (var i = 0; i < options.Uploads; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            var version = await platform.UploadAdverseEventsAsync(BenchPlatform.Study, files[i % files.Length]);
-            var accepted = Stopwatch.GetTimestamp();
-            upload.Add(Stopwatch.GetElapsedTime(started, accepted).TotalMilliseconds);
-
-            WidgetAnswer answer;
-            var deadline = accepted + (10 * Stopwatch.Frequency);
-            do
+            var measured = await MeasureUploadAsync(files[i % files.Length], poller, events);
+            upload.Add(measured.UploadMs);
+            if (measured.FreshMs is not { } freshMs)
             {
-                answer = await WidgetAnswer.GetAsync(poller, DataPath);
-                polls++;
-            }
-            while (answer.DataVersion != version && Stopwatch.GetTimestamp() < deadline);
-
-            var answered = Stopwatch.GetTimestamp();
-            if (answer.DataVersion != version)
-            {
-                Console.WriteLine($"  upload {i + 1}: no answer with {version} within 10 s");
+                Console.WriteLine($"  upload {i + 1}: no answer with the new version within 10 s");
                 continue;
             }
 
-            fresh.Add(Stopwatch.GetElapsedTime(accepted, answered).TotalMilliseconds);
-            firstResults[answer.Cache ?? "?"] = firstResults.GetValueOrDefault(answer.Cache ?? "?") + 1;
-            if (await events.WaitForAsync("version-changed", e => e.Data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(10)) is { } changed)
+            fresh.Add(freshMs);
+            firstResults[measured.FirstCache] = firstResults.GetValueOrDefault(measured.FirstCache) + 1;
+            if (measured.EventMs is { } eventMs)
             {
-                toEvent.Add(Stopwatch.GetElapsedTime(accepted, changed.ArrivedAt).TotalMilliseconds);
+                toEvent.Add(eventMs);
             }
-
-            // Let the warmer finish with this version before the next upload, so uploads do not queue behind each other.
-            await events.WaitForAsync("fresh-data", e => e.ArrivedAt > accepted, TimeSpan.FromSeconds(10));
-            await Task.Delay(100);
         }
 
         var settings = new Dictionary<string, string>
@@ -70,7 +56,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
             ["uploadRows"] = options.UploadRows.ToString(CultureInfo.InvariantCulture),
             ["widget"] = DataPath,
             ["firstFreshAnswer"] = string.Join(", ", firstResults.Select(pair => $"{pair.Key} {pair.Value}")),
-            ["polls"] = polls.ToString(CultureInfo.InvariantCulture),
+            ["slowest"] = string.Join(", ", fresh.OrderDescending().Take(3).Select(ms => ms.ToString("0.0", CultureInfo.InvariantCulture))),
             ["from"] = "the upload's 202 (version written and published)",
             ["statistic"] = "nearest-rank percentile over the uploads",
             ["note"] = "goal p99 <= 25 ms (G1); first fresh answer: " + string.Join(", ", firstResults.Select(pair => $"{pair.Key} {pair.Value}")),
@@ -82,5 +68,43 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         report.Add("invalidation_to_event_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
         var uploadSettings = new Dictionary<string, string>(settings) { ["note"] = $"PUT of a {files[0].Length / 1024:N0} KB Parquet file until its 202" };
         report.Add("upload_request_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
+        var coldSettings = new Dictionary<string, string>(settings) { ["note"] = "the first upload after start, not in the percentiles (cold paths)" };
+        report.Add("invalidation_to_fresh_first", coldStart.FreshMs ?? double.NaN, "ms", settings: coldSettings);
     }
+
+    private async Task<UploadWindow> MeasureUploadAsync(byte[] file, HttpClient poller, StudyEventRecorder events)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var version = await platform.UploadAdverseEventsAsync(BenchPlatform.Study, file);
+        var accepted = Stopwatch.GetTimestamp();
+
+        WidgetAnswer answer;
+        var deadline = accepted + (10 * Stopwatch.Frequency);
+        do
+        {
+            answer = await WidgetAnswer.GetAsync(poller, DataPath);
+        }
+        while (answer.DataVersion != version && Stopwatch.GetTimestamp() < deadline);
+
+        var answered = Stopwatch.GetTimestamp();
+        var uploadMs = Stopwatch.GetElapsedTime(started, accepted).TotalMilliseconds;
+        if (answer.DataVersion != version)
+        {
+            return new UploadWindow(uploadMs, null, null, "none");
+        }
+
+        var changed = await events.WaitForAsync("version-changed", e => e.Data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(10));
+
+        // Let the warmer finish with this version before the next upload, so uploads do not queue behind each other.
+        await events.WaitForAsync("fresh-data", e => e.ArrivedAt > accepted, TimeSpan.FromSeconds(10));
+        await Task.Delay(100);
+        return new UploadWindow(
+            uploadMs,
+            Stopwatch.GetElapsedTime(accepted, answered).TotalMilliseconds,
+            changed is null ? null : Stopwatch.GetElapsedTime(accepted, changed.ArrivedAt).TotalMilliseconds,
+            answer.Cache ?? "?");
+    }
+
+    /// <summary>One upload: its request, then from its 202 to the first answer and to the SSE event with the new version.</summary>
+    private sealed record UploadWindow(double UploadMs, double? FreshMs, double? EventMs, string FirstCache);
 }
