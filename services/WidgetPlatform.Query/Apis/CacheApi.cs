@@ -52,7 +52,11 @@ public static class CacheApi
     private static async Task<IResult> Warm(WarmupRequest body, HttpContext context, IPublishEndpoint publish)
     {
         var studyId = body.StudyId is null ? null : RouteIdentifiers.Require(body.StudyId, "studyId");
-        if (studyId is not null)
+        if (studyId is null)
+        {
+            StudyAccessCheck.RequireAllStudies(context);
+        }
+        else
         {
             StudyAccessCheck.Require(context, studyId);
         }

@@ -9,7 +9,16 @@ public static class StudyAccessCheck
     {
         if (!context.User.CanAccessStudy(studyId))
         {
-            throw new StudyForbiddenException(studyId);
+            throw StudyForbiddenException.For(studyId);
+        }
+    }
+
+    /// <summary>For a request without a study, which acts on all of them: only a token for every study may.</summary>
+    public static void RequireAllStudies(HttpContext context)
+    {
+        if (!context.User.GetAccess().AllStudies)
+        {
+            throw StudyForbiddenException.ForEveryStudy();
         }
     }
 }

@@ -91,6 +91,19 @@ public sealed class GatewayAuthTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task OnlyAnAdminOfEveryStudyMayWarmEveryStudy()
+    {
+        var studyAdmin = platform.Host.MintToken(PlatformRoles.Admin, [Study], subject: $"study-admin-{Guid.NewGuid():N}");
+        var globalAdmin = platform.Host.MintToken(PlatformRoles.Admin, ["*"], subject: $"global-admin-{Guid.NewGuid():N}");
+
+        using var refused = await SendAsync("POST", "/api/cache/warmups", "{}", studyAdmin);
+        using var accepted = await SendAsync("POST", "/api/cache/warmups", "{}", globalAdmin);
+
+        await AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task TokenSignedWithAnotherKeyIsRefused()
     {
         var forged = new DevTokenIssuer(DevTokenIssuer.NewSigningKey()).Mint("mallory", PlatformRoles.Admin, ["*"], TimeSpan.FromHours(1));
