@@ -1,6 +1,6 @@
-namespace WidgetPlatform.Data.Compute.Dictionary;
+namespace WidgetPlatform.Data.Compute.Pages;
 
-/// <summary>The fields of a Parquet page header (parquet.thrift PageHeader) that the dictionary reader needs.</summary>
+/// <summary>The fields of a Parquet page header (parquet.thrift PageHeader) that the direct page readers need.</summary>
 internal struct PageHeader
 {
     public const int DataPage = 0;
@@ -12,6 +12,9 @@ internal struct PageHeader
     public int CompressedSize;
     public int NumValues;
     public int Encoding;
+
+    /// <summary>Data pages v1 only: how definition levels are encoded (RLE, or the deprecated BIT_PACKED).</summary>
+    public int DefinitionLevelEncoding;
     public int DefinitionLevelsByteLength;
     public int RepetitionLevelsByteLength;
     public bool IsCompressed;
@@ -53,6 +56,7 @@ internal struct PageHeader
             {
                 case 1: header.NumValues = reader.ReadInt(type); break;
                 case 2: header.Encoding = reader.ReadInt(type); break;
+                case 3: header.DefinitionLevelEncoding = reader.ReadInt(type); break;
                 default: reader.Skip(type); break;
             }
         }

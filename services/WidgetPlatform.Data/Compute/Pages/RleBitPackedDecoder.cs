@@ -1,4 +1,4 @@
-namespace WidgetPlatform.Data.Compute.Dictionary;
+namespace WidgetPlatform.Data.Compute.Pages;
 
 /// <summary>
 /// The RLE / bit-packed hybrid encoding of Parquet (definition levels and dictionary indices): runs of one repeated

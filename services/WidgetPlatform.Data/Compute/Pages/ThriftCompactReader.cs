@@ -1,4 +1,4 @@
-namespace WidgetPlatform.Data.Compute.Dictionary;
+namespace WidgetPlatform.Data.Compute.Pages;
 
 /// <summary>Just enough of the Thrift compact protocol to read page headers and skip what they carry besides.</summary>
 internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
