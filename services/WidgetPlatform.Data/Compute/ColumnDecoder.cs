@@ -4,10 +4,14 @@ using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
 using WidgetPlatform.Data.Compute.Dictionary;
+using WidgetPlatform.Data.Compute.Plain;
 
 namespace WidgetPlatform.Data.Compute;
 
-/// <summary>Reads one column chunk with Parquet.Net's raw API (values without nulls plus definition levels) into a <see cref="ColumnVector"/>.</summary>
+/// <summary>
+/// Reads one column chunk into a <see cref="ColumnVector"/>: dictionary-encoded strings and plain doubles straight from their pages
+/// when <c>file</c> is given and the chunk allows it, everything else with Parquet.Net's raw API (values without nulls plus definition levels).
+/// </summary>
 internal static class ColumnDecoder
 {
     public static async ValueTask DecodeAsync(
@@ -21,7 +25,12 @@ internal static class ColumnDecoder
         CancellationToken cancellationToken)
     {
         target.EnsureCapacity(kind, rows);
-        if (kind == ColumnKind.String && file is not null && DictionaryStringReader.TryRead(file, rowGroup, field, rows, target, interner!))
+        if (file is not null && kind switch
+            {
+                ColumnKind.String => DictionaryStringReader.TryRead(file, rowGroup, field, rows, target, interner!),
+                ColumnKind.Double => PlainDoubleReader.TryRead(file, rowGroup, field, rows, target),
+                _ => false,
+            })
         {
             return;
         }

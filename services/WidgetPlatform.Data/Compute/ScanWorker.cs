@@ -33,7 +33,7 @@ internal sealed class ScanWorker
 
     public long RowsProcessed { get; private set; }
 
-    /// <param name="handle">The same file for reading dictionary-encoded string chunks directly; null reads everything through Parquet.Net.</param>
+    /// <param name="handle">The same file for reading dictionary-encoded string and plain double chunks directly; null reads everything through Parquet.Net.</param>
     public async ValueTask ProcessAsync(ParquetRowGroupReader rowGroup, IReadOnlyList<DataField> fields, string file, SafeFileHandle? handle, CancellationToken cancellationToken)
     {
         var rows = checked((int)rowGroup.RowCount);
