@@ -15,4 +15,10 @@ public static class InvalidationKeys
 
     /// <summary>Hash: widgetId → the newest widget revision announced, so older or repeated configuration changes are ignored.</summary>
     public static string AnnouncedRevisions(string studyId) => $"revisions:{{{studyId}}}";
+
+    /// <summary>
+    /// Hash: widgetId → the newest widget revision a handler has claimed (compare-and-set, before it publishes), so that of
+    /// two copies of one change handled at the same time only one announces it.
+    /// </summary>
+    public static string ClaimedRevisions(string studyId) => $"revision-claims:{{{studyId}}}";
 }

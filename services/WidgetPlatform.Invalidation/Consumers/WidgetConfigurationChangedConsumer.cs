@@ -8,7 +8,7 @@ namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>
 /// WidgetConfigurationChanged → that widget only: its stored answers are removed (the new revision changes its keys anyway,
-/// DESIGN §5) and CacheInvalidated says so. A revision not newer than the last one announced is a duplicate or out of order.
+/// DESIGN §5) and CacheInvalidated says so. A revision not newer than the last one claimed is a duplicate or out of order.
 /// </summary>
 public sealed partial class WidgetConfigurationChangedConsumer(
     MessageChecks checks,
@@ -27,9 +27,10 @@ public sealed partial class WidgetConfigurationChangedConsumer(
             throw new InvalidationRejectedException($"Revision {message.Revision} of widget '{widget}' is negative.");
         }
 
-        if (await ledger.AnnouncedRevisionAsync(study, widget) is { } announced && announced >= message.Revision)
+        var claim = await ledger.ClaimRevisionAsync(study, widget, message.Revision);
+        if (!claim.ShouldAnnounce(message.Revision, context.IsRedelivery()))
         {
-            LogIgnored(logger, study, widget, message.Revision, announced);
+            LogIgnored(logger, study, widget, message.Revision, claim.NewestClaimed);
             return;
         }
 
@@ -49,6 +50,6 @@ public sealed partial class WidgetConfigurationChangedConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "{StudyId}/{WidgetId} revision {Revision}: {Removed} entries removed")]
     private static partial void LogInvalidated(ILogger logger, string studyId, string widgetId, int revision, long removed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WidgetConfigurationChanged {StudyId}/{WidgetId} revision {Revision} ignored: revision {Announced} was announced")]
-    private static partial void LogIgnored(ILogger logger, string studyId, string widgetId, int revision, int announced);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WidgetConfigurationChanged {StudyId}/{WidgetId} revision {Revision} ignored: revision {Claimed} is already being or was announced")]
+    private static partial void LogIgnored(ILogger logger, string studyId, string widgetId, int revision, int claimed);
 }

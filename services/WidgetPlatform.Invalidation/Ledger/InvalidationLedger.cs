@@ -24,6 +24,17 @@ public sealed class InvalidationLedger(IConnectionMultiplexer redis)
         return 0
         """);
 
+    private static readonly LuaScript ClaimRevisionScript = LuaScript.Prepare("""
+        local announced = tonumber(redis.call('HGET', @ledger, @widget) or '-1')
+        local claimed = math.max(tonumber(redis.call('HGET', @claims, @widget) or '-1'), announced)
+        local revision = tonumber(@revision)
+        if claimed < revision then
+          redis.call('HSET', @claims, @widget, revision)
+          return {1, revision, announced}
+        end
+        return {0, claimed, announced}
+        """);
+
     /// <summary>Per field: the version the manifest mirror holds now and the newest one announced (null when none).</summary>
     public async Task<IReadOnlyList<(string? Current, string? Announced)>> ReadVersionsAsync(string studyId, IReadOnlyList<string> fields)
     {
@@ -43,9 +54,21 @@ public sealed class InvalidationLedger(IConnectionMultiplexer redis)
             version,
         });
 
-    /// <summary>The newest revision of the widget announced, or null when none was.</summary>
-    public async Task<int?> AnnouncedRevisionAsync(string studyId, string widgetId) =>
-        (int?)await redis.GetDatabase().HashGetAsync(InvalidationKeys.AnnouncedRevisions(studyId), widgetId);
+    /// <summary>
+    /// Claims the revision for this handling by compare-and-set: claimed when it is newer than every revision claimed
+    /// before. Returns the newest claimed revision after the call and the newest announced one (-1 for none).
+    /// </summary>
+    public async Task<RevisionClaim> ClaimRevisionAsync(string studyId, string widgetId, int revision)
+    {
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(ClaimRevisionScript, new
+        {
+            claims = (RedisKey)InvalidationKeys.ClaimedRevisions(studyId),
+            ledger = (RedisKey)InvalidationKeys.AnnouncedRevisions(studyId),
+            widget = widgetId,
+            revision,
+        }))!;
+        return new RevisionClaim((int)result[0] == 1, (int)result[1], (int)result[2]);
+    }
 
     public async Task MarkRevisionAsync(string studyId, string widgetId, int revision) =>
         await redis.GetDatabase().ScriptEvaluateAsync(MarkRevisionScript, new

@@ -41,6 +41,17 @@ public sealed class WidgetInvalidationTests(PlatformFixture platform) : Invalida
     }
 
     [Fact]
+    public async Task CopiesOfOneChangeHandledAtTheSameTimeAreAnnouncedOnce()
+    {
+        // The queue is consumed eight at a time, so these copies race each other through the handler.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Probe.PublishAsync(Changed("dm-count", revision: 5))));
+
+        Assert.Equal(["dm-count"], (await Probe.NextAsync(Study.Id)).Message.WidgetIds);
+        await AssertNothingMoreAsync();
+        Assert.Equal(1, await EpochAsync("dm-count"));
+    }
+
+    [Fact]
     public async Task ManualInvalidationByTagCoversExactlyTheTaggedWidgets()
     {
         var tagged = await StoreEntryAsync("ae-daily", TestStudy.V1);
