@@ -30,14 +30,27 @@ public sealed class ActiveCombinations(TimeProvider time)
     }
 
     /// <summary>Takes everything recorded since the last call: study → (combination JSON, last seen, Unix ms).</summary>
+    /// <remarks>
+    /// Entries are removed one by one, never the study's whole dictionary: a request holding that dictionary while it was
+    /// swapped out would add its combination to a dictionary no one drains again, and the warmer would never hear of it.
+    /// </remarks>
     public Dictionary<string, List<(string Combination, long LastSeen)>> Drain()
     {
         var drained = new Dictionary<string, List<(string, long)>>(StringComparer.Ordinal);
-        foreach (var studyId in _studies.Keys)
+        foreach (var (studyId, pending) in _studies)
         {
-            if (_studies.TryRemove(studyId, out var pending) && !pending.IsEmpty)
+            List<(string, long)>? taken = null;
+            foreach (var key in pending.Keys)
             {
-                drained[studyId] = [.. pending.Values.Select(entry => (entry.Combination, entry.LastSeen))];
+                if (pending.TryRemove(key, out var entry))
+                {
+                    (taken ??= []).Add((entry.Combination, entry.LastSeen));
+                }
+            }
+
+            if (taken is not null)
+            {
+                drained[studyId] = taken;
             }
         }
 
