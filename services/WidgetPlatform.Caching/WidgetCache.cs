@@ -302,6 +302,10 @@ public sealed partial class WidgetCache(
                 {
                     await RefreshAsHolderAsync(request, token);
                 }
+                else if (reachable)
+                {
+                    await AdoptRefreshOfAnotherAsync(request);
+                }
             }
             catch (Exception exception)
             {
@@ -332,6 +336,41 @@ public sealed partial class WidgetCache(
                 await locks.ReleaseAsync(request.Key, token);
                 return true;
             });
+        }
+    }
+
+    /// <summary>
+    /// Another replica (or the warmer) holds the lock and is refreshing the entry: wait for its result and put it in the
+    /// in-process layer, which would otherwise keep serving the old copy as stale until the next attempt.
+    /// </summary>
+    private async Task AdoptRefreshOfAnotherAsync(WidgetRequest request)
+    {
+        var deadline = time.GetUtcNow() + options.LockTimeout + LockGrace;
+        var poll = FirstPoll;
+        while (time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(poll, time);
+            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
+
+            // The lock first, then the entry: an entry read after the lock was seen released is the holder's last word.
+            var (_, held) = await circuit.TryAsync(() => locks.IsHeldAsync(request.Key));
+            var (reachable, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
+            if (!reachable)
+            {
+                return;
+            }
+
+            if (Matches(request, stored) && !PastRefreshThreshold(stored!))
+            {
+                local.Set(request.StudyId, request.Key.WidgetId, stored!);
+                return;
+            }
+
+            if (!held)
+            {
+                // The holder gave up or died without storing: the next stale hit tries again.
+                return;
+            }
         }
     }
 

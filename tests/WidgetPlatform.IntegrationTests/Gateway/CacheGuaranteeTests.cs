@@ -3,6 +3,7 @@ using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
@@ -70,6 +71,51 @@ public sealed class CacheGuaranteeTests(GatewayFixture platform)
         Assert.NotNull(refreshed);
         Assert.True(refreshed.Metadata.CalculatedAt < expiresAt, "the entry was replaced only after it expired");
         Assert.Equal(refreshed.Metadata.CalculatedAt, (await cache.GetAsync(request)).Entry.Metadata.CalculatedAt);
+    }
+
+    [Fact]
+    public async Task ARefreshThatFindsAnotherHolderTakesItsEntryIntoTheInProcessLayer()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host, new Dictionary<string, string?>
+        {
+            ["WidgetPlatform:Cache:TtlSeconds:Realtime"] = "6",
+            ["WidgetPlatform:Cache:RefreshAheadRatio"] = "0.5",
+        });
+        var request = await ResolveAsync(library, "ae-daily");
+        var cache = library.Get<WidgetCache>();
+        var entries = library.Get<RedisEntries>();
+        var locks = library.Get<StampedeLock>();
+        await cache.GetAsync(request);
+        await Task.Delay(TimeSpan.FromSeconds(3.2));
+
+        // Another replica takes the lock and is refreshing when this one serves its copy as stale.
+        var token = await locks.TryAcquireAsync(request.Key);
+        Assert.NotNull(token);
+        var stale = await cache.GetAsync(request);
+        var newer = await library.Get<WidgetComputer>().ComputeAsync(request, CancellationToken.None);
+        Assert.Equal(StoreOutcome.Stored, await entries.StoreAsync(request, newer, await entries.EpochAsync(request.Key)));
+        await locks.ReleaseAsync(request.Key, token);
+
+        // Read the layer directly: a stale answer would start another refresh of its own and hide what is being tested.
+        var adopted = await LocalCopyAsync(library, request, newer.Metadata.CalculatedAt);
+        Assert.Equal(CacheResult.Stale, stale.Result);
+        Assert.NotNull(adopted);
+    }
+
+    private static async Task<CacheEntry?> LocalCopyAsync(CacheLibrary library, WidgetRequest request, DateTimeOffset calculatedAtLeast)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(0.8);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (library.Get<LocalEntries>().Get(request.Key.Value) is { } local && local.Metadata.CalculatedAt >= calculatedAtLeast)
+            {
+                return local;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return null;
     }
 
     private static async Task<CacheEntry?> RefreshedAsync(CacheLibrary library, WidgetRequest request, DateTimeOffset calculatedBefore)
