@@ -52,8 +52,23 @@ public sealed partial class CurrentVersions(ManifestMirror mirror, DataStore sto
         return Merge(studyId, fresh);
     }
 
-    /// <summary>Takes versions from a message (CacheInvalidated carries them), without waiting for Redis.</summary>
-    public void Advance(string studyId, DatasetLayer layer, IEnumerable<string> datasets, string version)
+    /// <summary>
+    /// What a CacheInvalidated says of versions: the datasets it names at its version when it carries them (no Redis
+    /// round trip), otherwise the study re-read.
+    /// </summary>
+    public async Task LearnAsync(string studyId, string? layer, IReadOnlyList<string>? datasets, string? version)
+    {
+        if (layer is not null && datasets is { Count: > 0 } && version is not null)
+        {
+            Advance(studyId, layer == "transformed" ? DatasetLayer.Transformed : DatasetLayer.Source, datasets, version);
+        }
+        else
+        {
+            await RefreshAsync(studyId);
+        }
+    }
+
+    private void Advance(string studyId, DatasetLayer layer, IEnumerable<string> datasets, string version)
     {
         // A study not loaded yet is read whole on first use, and the mirror already holds this version (it is advanced
         // before the message is sent): recording only the datasets named here would hide the study's others.

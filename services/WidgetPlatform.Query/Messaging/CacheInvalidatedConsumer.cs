@@ -2,7 +2,6 @@ using MassTransit;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Data;
 using WidgetPlatform.Query.Events;
 using WidgetPlatform.Caching.Statistics;
 
@@ -18,14 +17,7 @@ public sealed class CacheInvalidatedConsumer(
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
         var message = context.Message;
-        if (message is { Layer: { } layer, Datasets: { Count: > 0 } datasets, CurrentVersion: { } version })
-        {
-            versions.Advance(message.StudyId, layer == "transformed" ? DatasetLayer.Transformed : DatasetLayer.Source, datasets, version);
-        }
-        else
-        {
-            await versions.RefreshAsync(message.StudyId);
-        }
+        await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
 
         switch (message.Scope)
         {

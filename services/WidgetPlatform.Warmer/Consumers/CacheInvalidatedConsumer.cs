@@ -1,7 +1,6 @@
 using MassTransit;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Data;
 using WidgetPlatform.Warmer.Warming;
 
 namespace WidgetPlatform.Warmer.Consumers;
@@ -15,14 +14,7 @@ public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCat
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
         var message = context.Message;
-        if (message is { Layer: { } layer, Datasets: { Count: > 0 } datasets, CurrentVersion: { } version })
-        {
-            versions.Advance(message.StudyId, layer == "transformed" ? DatasetLayer.Transformed : DatasetLayer.Source, datasets, version);
-        }
-        else
-        {
-            await versions.RefreshAsync(message.StudyId);
-        }
+        await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
 
         if (message.Scope is InvalidationScope.Widget or InvalidationScope.Tags or InvalidationScope.Study)
         {
