@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
@@ -110,9 +111,9 @@ public sealed partial class WidgetCache(
         if (!force)
         {
             var (_, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
-            if (Matches(request, stored) && !PastRefreshThreshold(stored!))
+            if (IsFresh(request, stored))
             {
-                return new CacheAnswer(stored!, CacheResult.Hit);
+                return new CacheAnswer(stored, CacheResult.Hit);
             }
         }
 
@@ -133,6 +134,9 @@ public sealed partial class WidgetCache(
 
     private bool PastRefreshThreshold(CacheEntry entry) =>
         time.GetUtcNow() >= entry.Metadata.CalculatedAt.AddSeconds(entry.Metadata.TtlSeconds * options.RefreshAheadRatio);
+
+    /// <summary>An entry for exactly this request that needs no refresh yet.</summary>
+    private bool IsFresh(WidgetRequest request, [NotNullWhen(true)] CacheEntry? entry) => Matches(request, entry) && !PastRefreshThreshold(entry!);
 
     private static bool Matches(WidgetRequest request, CacheEntry? entry) =>
         entry is not null && entry.Metadata.Filter == request.Filter.Json && entry.Metadata.DataVersion == request.DataVersion;
@@ -320,9 +324,9 @@ public sealed partial class WidgetCache(
         {
             // Another replica may have refreshed it already.
             var (_, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
-            if (Matches(request, stored) && !PastRefreshThreshold(stored!))
+            if (IsFresh(request, stored))
             {
-                local.Set(request.StudyId, request.Key.WidgetId, stored!);
+                local.Set(request.StudyId, request.Key.WidgetId, stored);
                 return;
             }
 
@@ -360,9 +364,9 @@ public sealed partial class WidgetCache(
                 return;
             }
 
-            if (Matches(request, stored) && !PastRefreshThreshold(stored!))
+            if (IsFresh(request, stored))
             {
-                local.Set(request.StudyId, request.Key.WidgetId, stored!);
+                local.Set(request.StudyId, request.Key.WidgetId, stored);
                 return;
             }
 
