@@ -14,7 +14,7 @@ public sealed class UploadToFreshTests(GatewayFixture platform)
         using var viewer = platform.Replica(0, platform.Host.DevTokens.Viewer);
         using var otherReplica = platform.Replica(1, platform.Host.DevTokens.Viewer);
         using var uploader = platform.Replica(0, platform.Host.DevTokens.Uploader);
-        var path = $"/api/studies/{GatewayFixture.Study}/widgets/ae-by-severity/data?{UniqueRanges.Next()}&f.serious=true";
+        var path = $"/api/studies/{GatewayFixture.Study}/widgets/ae-by-severity/data?{UniqueRanges.NextWide()}&f.serious=true";
         var before = await WidgetResponse.GetAsync(viewer, path);
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // the gateway records active combinations every second
         await using var events = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);

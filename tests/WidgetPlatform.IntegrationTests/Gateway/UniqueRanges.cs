@@ -10,4 +10,14 @@ public static class UniqueRanges
         var start = new DateOnly(2023, 1, 1).AddDays(Interlocked.Increment(ref _next) % 700);
         return $"from={start:yyyy-MM-dd}&to={start.AddDays(20):yyyy-MM-dd}";
     }
+
+    /// <summary>
+    /// A range from the demo data's first day over most of it, ending on a day no other test asks for: enough rows that
+    /// answers on two different uploads cannot come out equal by chance.
+    /// </summary>
+    public static string NextWide()
+    {
+        var end = new DateOnly(2024, 1, 1).AddDays(Interlocked.Increment(ref _next) % 700);
+        return $"from=2023-01-01&to={end:yyyy-MM-dd}";
+    }
 }
