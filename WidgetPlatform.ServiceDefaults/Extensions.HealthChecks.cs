@@ -23,8 +23,9 @@ public static partial class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        // Mapped in every environment, unlike the Aspire template: the AppHost decides readiness and restarts from
-        // these probes. They answer only Healthy, Degraded or Unhealthy, no check details.
+        // Mapped in every environment, unlike the Aspire template: the AppHost's WaitFor and the dashboard's health
+        // column read them, as a load balancer or an orchestrator would in production. They answer only Healthy,
+        // Degraded or Unhealthy, no check details.
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {

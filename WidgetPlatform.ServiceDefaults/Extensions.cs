@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The Aspire ServiceDefaults contract, written out because the Aspire packages are not on this machine's feed:
-/// a service calling these runs unmodified under a real Aspire AppHost.
+/// The Aspire ServiceDefaults project of the Aspire template, with the platform's own sources and meters: telemetry to the
+/// Aspire dashboard (or any OTLP endpoint), health endpoints, service discovery and resilience for HttpClients.
 /// </summary>
 public static partial class Extensions
 {

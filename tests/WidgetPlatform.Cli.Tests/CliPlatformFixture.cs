@@ -1,5 +1,5 @@
 using WidgetPlatform.Cli.Configuration;
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.Cli.Tests;
 
@@ -8,11 +8,11 @@ public sealed class CliPlatformFixture : IAsyncLifetime
 {
     public const string Study = "STUDY-001";
 
-    private WidgetPlatformTestHost? _host;
+    private TestPlatform? _host;
 
-    public WidgetPlatformTestHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
+    public TestPlatform Host => _host ?? throw new InvalidOperationException("The platform has not started.");
 
-    public Uri GatewayUrl => Host.Application.GetEndpoint("query");
+    public Uri GatewayUrl => Host.Endpoint("query");
 
     public HttpClient Gateway(string? token = null) => Host.CreateHttpClient("query", 0, token ?? Host.DevTokens.Admin);
 
@@ -33,7 +33,7 @@ public sealed class CliPlatformFixture : IAsyncLifetime
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    public async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TestPlatform.StartAsync();
 
     public async Task DisposeAsync()
     {

@@ -1,24 +1,24 @@
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests;
 
 /// <summary>One running platform shared by the tests of a collection: RabbitMQ alone takes seconds to start.</summary>
 public class PlatformFixture : IAsyncLifetime
 {
-    private readonly TestHostOptions _options;
-    private WidgetPlatformTestHost? _host;
+    private readonly TestPlatformOptions _options;
+    private TestPlatform? _host;
 
     public PlatformFixture()
-        : this(new TestHostOptions())
+        : this(new TestPlatformOptions())
     {
     }
 
     /// <summary>For a collection that needs the platform shaped otherwise (more replicas, other settings).</summary>
-    protected PlatformFixture(TestHostOptions options) => _options = options;
+    protected PlatformFixture(TestPlatformOptions options) => _options = options;
 
-    public WidgetPlatformTestHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
+    public TestPlatform Host => _host ?? throw new InvalidOperationException("The platform has not started.");
 
-    public virtual async Task InitializeAsync() => _host = await WidgetPlatformTestHost.StartAsync(_options);
+    public virtual async Task InitializeAsync() => _host = await TestPlatform.StartAsync(_options);
 
     public async Task DisposeAsync()
     {

@@ -9,8 +9,17 @@ namespace WidgetPlatform.Caching.Statistics;
 /// </summary>
 public sealed class CacheCounters
 {
-    private static readonly Counter<long> Requests = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result");
+    private static readonly Counter<long> Requests = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result (hit, miss, stale, bypass)");
+    private static readonly Histogram<double> AnswerDuration = CacheTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.answer.duration", "s", "Time to answer a widget, by cache result");
     private static readonly Counter<long> Computations = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.computations", description: "Widget computations from Parquet");
+    private static readonly Histogram<double> ComputationDuration = CacheTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.computation.duration", "s", "Time to compute a widget from Parquet");
+    private static readonly Counter<long> LockWaits = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.waits", description: "Requests that waited for another holder's computation (G4)");
+    private static readonly Counter<long> LockFailures = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.failures", description: "Waits for a lock holder that gave up or timed out");
+    private static readonly Counter<long> Errors = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.errors", description: "Requests answered with a server error");
+    private static readonly Counter<long> Invalidations = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.invalidations", description: "CacheInvalidated messages heard");
+    private static readonly Counter<long> WarmingRuns = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.runs", description: "Warming runs of a study");
+    private static readonly Counter<long> EntriesWarmed = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.entries", description: "Entries computed by warming runs");
+    private static readonly Histogram<double> WarmingDuration = CacheTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.warming.duration", "s", "Time of a warming run of a study");
 
     private readonly long[] _results = new long[Enum.GetValues<CacheResult>().Length];
     private long _computations;
@@ -31,7 +40,9 @@ public sealed class CacheCounters
     {
         Interlocked.Increment(ref _results[(int)result]);
         (result is CacheResult.Hit or CacheResult.Stale ? Cached : Uncached).Record(elapsed);
-        Requests.Add(1, new KeyValuePair<string, object?>("cache", result));
+        var tag = new KeyValuePair<string, object?>("cache", result);
+        Requests.Add(1, tag);
+        AnswerDuration.Record(elapsed.TotalSeconds, tag);
     }
 
     public void RecordComputation(TimeSpan elapsed)
@@ -39,22 +50,39 @@ public sealed class CacheCounters
         Interlocked.Increment(ref _computations);
         ComputeTime.Record(elapsed);
         Computations.Add(1);
+        ComputationDuration.Record(elapsed.TotalSeconds);
     }
 
-    public void RecordLockWait() => Interlocked.Increment(ref _lockWaits);
+    public void RecordLockWait()
+    {
+        Interlocked.Increment(ref _lockWaits);
+        LockWaits.Add(1);
+    }
 
-    public void RecordLockFailure() => Interlocked.Increment(ref _lockFailures);
+    public void RecordLockFailure()
+    {
+        Interlocked.Increment(ref _lockFailures);
+        LockFailures.Add(1);
+    }
 
-    public void RecordError() => Interlocked.Increment(ref _errors);
+    public void RecordError()
+    {
+        Interlocked.Increment(ref _errors);
+        Errors.Add(1);
+    }
 
-    public void RecordWarmingRun(int entriesWarmed)
+    public void RecordWarmingRun(int entriesWarmed, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _warmingRuns);
         Interlocked.Add(ref _entriesWarmed, entriesWarmed);
+        WarmingRuns.Add(1);
+        EntriesWarmed.Add(entriesWarmed);
+        WarmingDuration.Record(elapsed.TotalSeconds);
     }
 
     public void RecordInvalidation(DateTimeOffset invalidatedAt)
     {
+        Invalidations.Add(1);
         var ticks = invalidatedAt.UtcTicks;
         long seen;
         while ((seen = Interlocked.Read(ref _lastInvalidationTicks)) < ticks && Interlocked.CompareExchange(ref _lastInvalidationTicks, ticks, seen) != seen)

@@ -53,12 +53,16 @@ public static class MessageBusExtensions
             });
         });
 
+        builder.Services.RemoveMassTransitHostedService();
+        builder.Services.AddHostedService<TolerantBusHostedService>();
+
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
         {
             // Publishing before the consumer queues are bound silently drops messages (FIELD-NOTES: 64 of 2,000).
             host.WaitUntilStarted = true;
 
-            // Fail the start, rather than hang, when the broker is unreachable: the AppHost restarts the service with backoff.
+            // Give up waiting, rather than hang the start, when the broker is unreachable or refuses the topology: the
+            // service then runs on unhealthy and says why (TolerantBusHostedService), while the bus keeps retrying.
             host.StartTimeout = TimeSpan.FromSeconds(30);
 
             // A bus stopping against a vanished broker once hung a process past SIGTERM; bound every wait of the shutdown

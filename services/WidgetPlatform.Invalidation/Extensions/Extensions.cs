@@ -14,7 +14,7 @@ public static class Extensions
     /// <summary>The invalidation service's dependencies, each read through the connection string named as its AppHost resource.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
+        builder.AddPlatformRedisClient("cache");
         builder.AddWidgetData();
         builder.AddWidgetCache();
 

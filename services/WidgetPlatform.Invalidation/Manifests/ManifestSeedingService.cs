@@ -1,12 +1,38 @@
+using Polly;
+using Polly.Retry;
+using StackExchange.Redis;
+
 namespace WidgetPlatform.Invalidation.Manifests;
 
 /// <summary>
 /// Seeds the mirror at startup (DESIGN §3: Redis mirrors the manifests). Registered before the message bus, so consumers
-/// start on a seeded mirror; a Redis that is unreachable fails the start and the AppHost restarts the service.
+/// start on a seeded mirror. A Redis that does not answer is waited for, with a log line per attempt: nothing restarts a
+/// crashed service under Aspire, and a service that waits recovers by itself once Redis is back.
 /// </summary>
-public sealed class ManifestSeedingService(ManifestSeeding seeding) : IHostedService
+public sealed partial class ManifestSeedingService(ManifestSeeding seeding, ILogger<ManifestSeedingService> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => seeding.SeedAllAsync(cancellationToken);
+    private readonly ResiliencePipeline _untilRedisAnswers = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(15),
+            UseJitter = true,
+            OnRetry = retry =>
+            {
+                LogSeedingRetried(logger, retry.RetryDelay.TotalSeconds, retry.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        await _untilRedisAnswers.ExecuteAsync(async token => await seeding.SeedAllAsync(token), cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The manifest mirror could not be seeded, Redis did not answer ({Reason}); trying again in {Seconds:0.0} s.")]
+    private static partial void LogSeedingRetried(ILogger logger, double seconds, string? reason);
 }

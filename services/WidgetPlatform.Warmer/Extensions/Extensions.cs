@@ -10,7 +10,7 @@ public static class Extensions
     /// <summary>The warmer's dependencies, each read through the connection string named as its AppHost resource.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
+        builder.AddPlatformRedisClient("cache");
         builder.AddMessageBus("messaging", bus =>
         {
             bus.AddConsumer<CacheInvalidatedConsumer, WarmingConsumerDefinition<CacheInvalidatedConsumer>>();

@@ -48,13 +48,14 @@ public sealed partial class StudyWarmer(
             }
         });
 
-        counters.RecordWarmingRun(computed);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        counters.RecordWarmingRun(computed, elapsed);
         var warmed = new StudyCacheWarmed
         {
             StudyId = studyId,
             WidgetsWarmed = widgets.Count,
             EntriesWarmed = computed,
-            DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            DurationMs = (long)elapsed.TotalMilliseconds,
             WarmedAt = time.GetUtcNow(),
         };
         await publish.Publish(warmed, cancellationToken);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WidgetPlatform.AppHost;
+using WidgetPlatform.AppHost.DevState;
 using WidgetPlatform.Data.Demo;
 
 namespace WidgetPlatform.IntegrationTests.AppHost;

@@ -12,14 +12,15 @@ public sealed class ServiceEnvironmentTests(PlatformFixture platform)
     [InlineData("warmer")]
     public async Task ServiceProcessReceivesTheAspireContract(string service)
     {
-        var environment = await ReadEnvironmentAsync(platform.Host.GetResource(service).Pid!.Value);
+        var environment = await ReadEnvironmentAsync(platform.Host.Instance(service).Pid!.Value);
 
         Assert.Equal(platform.Host.GetConnectionString("cache"), environment["ConnectionStrings__cache"]);
         Assert.Equal(platform.Host.GetConnectionString("messaging"), environment["ConnectionStrings__messaging"]);
-        Assert.Equal(platform.Host.Application.GetEndpoint(service).ToString().TrimEnd('/'), environment["ASPNETCORE_URLS"]);
+        Assert.Equal(platform.Host.Endpoint(service).ToString().TrimEnd('/'), environment["ASPNETCORE_URLS"]);
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
         Assert.StartsWith("service.instance.id=", environment["OTEL_RESOURCE_ATTRIBUTES"]);
-        Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", environment.Keys);
+        Assert.Equal(platform.Host.DataDirectory, environment["WidgetPlatform__DataRoot"]);
+        Assert.Equal(platform.Host.SigningKey, environment["WidgetPlatform__Auth__SigningKey"]);
     }
 
     private static async Task<Dictionary<string, string>> ReadEnvironmentAsync(int pid)

@@ -1,30 +1,31 @@
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.AppHost;
 
-/// <summary>Starts a platform of its own: what is checked is that disposing it leaves no process behind.</summary>
+/// <summary>Starts a platform of its own: what is checked is that stopping it leaves no process behind.</summary>
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task DisposeStopsEveryProcessItStartedAndTheirChildren()
+    public async Task StoppingStopsEveryProcessItStartedAndTheirChildren()
     {
-        var host = await WidgetPlatformTestHost.StartAsync();
+        var host = await TestPlatform.StartAsync();
         List<int> started, children;
         try
         {
-            started = host.Application.Instances.SelectMany(i => i.StartedPids).ToList();
-            children = started.SelectMany(DescendantsOf).ToList();
+            started = [.. Resources.SelectMany(host.Instances).Select(instance => instance.Pid!.Value)];
+            children = [.. started.SelectMany(DescendantsOf)];
         }
         finally
         {
             await host.DisposeAsync();
         }
 
-        Assert.Equal(5 + 1, started.Count); // five resources, plus RabbitMQ's own epmd
-        Assert.NotEmpty(children); // the RabbitMQ script's Erlang VM, at least
-
+        Assert.Equal(Resources.Length, started.Count);
+        Assert.NotEmpty(children); // the RabbitMQ script's Erlang VM and the services under their dotnet run, at least
         Assert.All(started.Concat(children), pid => Assert.False(IsRunning(pid), $"process {pid} is still running"));
     }
+
+    private static readonly string[] Resources = [.. TestPlatform.BackingServices, "messaging-epmd", .. TestPlatform.Services];
 
     private static IEnumerable<int> DescendantsOf(int pid) =>
         ChildrenOf(pid).SelectMany(child => DescendantsOf(child).Prepend(child));

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.Data.Storage;
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.Gateway;
 
@@ -26,7 +26,7 @@ public sealed class CacheLibrary : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<CacheLibrary> CreateAsync(WidgetPlatformTestHost platform, IDictionary<string, string?>? settings = null)
+    public static async Task<CacheLibrary> CreateAsync(TestPlatform platform, IDictionary<string, string?>? settings = null)
     {
         var studyId = $"LIB-{Guid.NewGuid():N}"[..16];
         await DemoDataGenerator.WriteStudyAsync(
@@ -40,7 +40,7 @@ public sealed class CacheLibrary : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
-        builder.AddRedisClient("cache");
+        builder.AddPlatformRedisClient("cache");
         builder.AddWidgetData();
         builder.AddWidgetCache();
         return new CacheLibrary(builder.Build(), studyId);

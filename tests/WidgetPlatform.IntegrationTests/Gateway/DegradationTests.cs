@@ -1,5 +1,4 @@
-using WidgetPlatform.Dashboard.Resources;
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.Gateway;
 
@@ -11,17 +10,18 @@ public sealed class DegradationTests
     [Fact]
     public async Task WithRedisStoppedAnswersBypassTheCacheAndHitsReturnWhenItIsBack()
     {
-        await using var host = await WidgetPlatformTestHost.StartAsync();
+        await using var host = await TestPlatform.StartAsync();
         using var client = host.CreateHttpClient("query", bearerToken: host.DevTokens.Viewer);
         // Filtered: the warmer keeps the unfiltered priority widgets warm from the start.
         Assert.Equal("miss", (await WidgetResponse.GetAsync(client, Path + "?f.site=S09")).Cache);
 
-        await host.Application.StopAsync("cache", CancellationToken.None);
+        await host.StopAsync("cache");
+        await host.WaitForAsync("cache", instance => !instance.IsRunning, TimeSpan.FromSeconds(30));
         var whileDown = await WidgetResponse.GetAsync(client, Path + "?f.site=S01");
         var health = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
 
-        await host.Application.StartAsync("cache", CancellationToken.None);
-        await host.WaitForResourceAsync("cache", resource => resource.Health == ResourceHealth.Healthy, TimeSpan.FromSeconds(30));
+        await host.StartAsync("cache");
+        await host.WaitForAsync("cache", instance => instance.IsRunningAndHealthy, TimeSpan.FromSeconds(30));
         var recovered = await EventuallyAsync(async () => await WidgetResponse.GetAsync(client, Path + "?f.site=S02"), response => response.Cache == "miss");
         var hitAgain = await WidgetResponse.GetAsync(client, Path + "?f.site=S02");
 

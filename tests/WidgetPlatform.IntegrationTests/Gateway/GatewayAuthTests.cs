@@ -178,17 +178,6 @@ public sealed class GatewayAuthTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, admin.StatusCode);
     }
 
-    [Theory]
-    [InlineData("query")]
-    [InlineData("invalidation")]
-    [InlineData("warmer")]
-    public async Task EveryServiceProcessReceivesTheDevSigningKey(string service)
-    {
-        var environ = await File.ReadAllTextAsync($"/proc/{platform.Host.GetResource(service).Pid!.Value}/environ");
-
-        Assert.Contains($"\0WidgetPlatform__Auth__SigningKey={platform.Host.Application.DevCredentials.SigningKey}\0", "\0" + environ, StringComparison.Ordinal);
-    }
-
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string? body, string? token)
     {
         using var client = platform.Host.CreateHttpClient("query");

@@ -1,4 +1,4 @@
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.Gateway;
 
@@ -7,14 +7,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string Study = "STUDY-001";
 
-    private WidgetPlatformTestHost? _host;
+    private TestPlatform? _host;
 
-    public WidgetPlatformTestHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
+    public TestPlatform Host => _host ?? throw new InvalidOperationException("The platform has not started.");
 
     public HttpClient Replica(int replica, string? token = null) => Host.CreateHttpClient("query", replica, token ?? Host.DevTokens.Admin);
 
     public async Task InitializeAsync() =>
-        _host = await WidgetPlatformTestHost.StartAsync(new TestHostOptions { Replicas = new Dictionary<string, int> { ["query"] = 2 } });
+        _host = await TestPlatform.StartAsync(new TestPlatformOptions { Replicas = new Dictionary<string, int> { ["query"] = 2 } });
 
     public async Task DisposeAsync()
     {

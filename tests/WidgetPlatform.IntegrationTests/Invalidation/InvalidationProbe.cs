@@ -7,7 +7,7 @@ using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using StackExchange.Redis;
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
@@ -39,7 +39,7 @@ internal sealed class InvalidationProbe : IAsyncDisposable
 
     public IDatabase Redis => _redis.GetDatabase();
 
-    public static async Task<InvalidationProbe> StartAsync(WidgetPlatformTestHost host)
+    public static async Task<InvalidationProbe> StartAsync(TestPlatform host)
     {
         var amqpUri = new Uri(host.GetConnectionString("messaging"));
         var credentials = amqpUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();

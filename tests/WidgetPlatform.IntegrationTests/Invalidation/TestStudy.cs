@@ -40,9 +40,9 @@ internal sealed class TestStudy
             ["ae-transformed"] = (DatasetLayer.Transformed, "AE", []),
         };
 
-    public static string DataRoot(Testing.WidgetPlatformTestHost host) => Path.Combine(host.StateDirectory, "data");
+    public static string DataRoot(AppHostTesting.TestPlatform host) => Path.Combine(host.StateDirectory, "data");
 
-    public static TestStudy Create(Testing.WidgetPlatformTestHost host, string prefix = "INV", bool withWidgets = true)
+    public static TestStudy Create(AppHostTesting.TestPlatform host, string prefix = "INV", bool withWidgets = true)
     {
         var study = new TestStudy(new DataStore(DataRoot(host)), $"{prefix}-{Guid.NewGuid().ToString("N")[..12]}");
         var source = new Dictionary<string, string> { ["AE"] = V1, ["DM"] = V1, ["LB"] = V1 };

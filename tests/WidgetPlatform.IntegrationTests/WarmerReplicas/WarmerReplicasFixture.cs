@@ -2,12 +2,12 @@ using StackExchange.Redis;
 using WidgetPlatform.Auth;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.Data.Storage;
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.WarmerReplicas;
 
 /// <summary>A platform with two warmer replicas, so that what the warmers share (queues, locks, leases) is tested across two processes.</summary>
-public sealed class WarmerReplicasFixture() : PlatformFixture(new TestHostOptions
+public sealed class WarmerReplicasFixture() : PlatformFixture(new TestPlatformOptions
 {
     Replicas = new Dictionary<string, int> { ["warmer"] = Replicas },
     Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>

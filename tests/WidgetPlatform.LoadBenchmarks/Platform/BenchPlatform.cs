@@ -1,27 +1,33 @@
+using Aspire.Hosting;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using WidgetPlatform.Auth;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.LoadBenchmarks.Tools;
-using WidgetPlatform.Testing;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.LoadBenchmarks.Platform;
 
 /// <summary>
-/// The platform under test, started through the test host on real Redis and RabbitMQ: two gateway replicas, the first
-/// with its in-process layer (L1) on as by default, the second with it off so that its hits come from Redis.
+/// The platform under test, started through the AppHost on real Redis and RabbitMQ: the gateway as the AppHost runs it,
+/// with its in-process layer (L1) on as by default, and a second gateway beside it with L1 off so that its hits come from Redis.
 /// </summary>
-internal sealed class BenchPlatform(WidgetPlatformTestHost host) : IAsyncDisposable
+internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
 {
     public const string Study = "STUDY-001";
     public const int WithL1 = 0;
     public const int WithoutL1 = 1;
 
+    private const string WithoutL1Gateway = "query-l2";
+
+    /// <summary>By index: <see cref="WithL1"/>, <see cref="WithoutL1"/>.</summary>
+    private static readonly string[] Gateways = ["query", WithoutL1Gateway];
+
     private readonly string _allStudiesViewer = host.MintToken(PlatformRoles.Viewer, [PlatformClaims.AllStudies], TimeSpan.FromDays(1), subject: "bench-viewer");
     private readonly string _allStudiesUploader = host.MintToken(PlatformRoles.Uploader, [PlatformClaims.AllStudies], TimeSpan.FromDays(1), subject: "bench-uploader");
 
-    public WidgetPlatformTestHost Host { get; } = host;
+    public TestPlatform Host { get; } = host;
 
     /// <summary>The dev viewer token of STUDY-001, as a developer would use it.</summary>
     public string ViewerToken => Host.DevTokens.Viewer;
@@ -29,7 +35,7 @@ internal sealed class BenchPlatform(WidgetPlatformTestHost host) : IAsyncDisposa
     /// <summary>A viewer of every study (the Zipf scenario spans twenty).</summary>
     public string AllStudiesViewerToken => _allStudiesViewer;
 
-    public string SigningKey => Host.Application.DevCredentials.SigningKey;
+    public string SigningKey => Host.SigningKey;
 
     public string RedisConfiguration => Host.GetConnectionString("cache");
 
@@ -37,22 +43,19 @@ internal sealed class BenchPlatform(WidgetPlatformTestHost host) : IAsyncDisposa
 
     public static async Task<BenchPlatform> StartAsync(LoadBenchmarkOptions options)
     {
-        var host = await WidgetPlatformTestHost.StartAsync(new TestHostOptions
+        var host = await TestPlatform.StartAsync(new TestPlatformOptions
         {
-            Replicas = new Dictionary<string, int> { ["query"] = 2 },
             DemoRows = options.DemoRows,
-            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
-            {
-                ["query"] = options.GatewayEnvironment,
-                ["query-2"] = new Dictionary<string, string> { ["WidgetPlatform__Cache__MemoryCacheBytes"] = "0" },
-            },
+            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["query"] = options.GatewayEnvironment },
+            Configure = builder => builder.AddGatewayLike("query", WithoutL1Gateway, options.GatewayEnvironment)
+                .WithEnvironment("WidgetPlatform__Cache__MemoryCacheBytes", "0"),
         });
         return new BenchPlatform(host);
     }
 
-    public Uri Gateway(int replica) => Host.Application.GetEndpoint("query", replica);
+    public Uri Gateway(int gateway) => Host.Endpoint(Gateways[gateway]);
 
-    public HttpClient Client(int replica, string? token = null) => Host.CreateHttpClient("query", replica, token ?? _allStudiesViewer);
+    public HttpClient Client(int gateway, string? token = null) => Host.CreateHttpClient(Gateways[gateway], bearerToken: token ?? _allStudiesViewer);
 
     /// <summary>Writes a demo study into the running platform's data root; the services find it on first use.</summary>
     public Task WriteStudyAsync(string studyId, int adverseEventRows) =>

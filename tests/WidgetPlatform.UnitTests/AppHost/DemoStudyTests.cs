@@ -1,4 +1,4 @@
-using WidgetPlatform.AppHost;
+using WidgetPlatform.AppHost.DevState;
 using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.UnitTests.AppHost;

@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using WidgetPlatform.AppHost.Hosting.Runtime;
+using WidgetPlatform.AppHost.DevState;
 using WidgetPlatform.Auth;
 
 namespace WidgetPlatform.UnitTests.AppHost;

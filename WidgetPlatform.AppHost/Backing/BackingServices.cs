@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using WidgetPlatform.AppHost.Executables;
+
+namespace WidgetPlatform.AppHost.Backing;
+
+/// <summary>
+/// DESIGN §8: Redis and RabbitMQ are Aspire's container integrations where a container runtime answers, and the same
+/// resources as Debian's servers where none does. An existing server named by <c>ConnectionStrings:{name}</c> wins over both.
+/// </summary>
+public static class BackingServices
+{
+    private const string ModeKey = "WidgetPlatform:Backing";
+
+    /// <summary>Reads <c>WidgetPlatform:Backing</c> (auto, containers, executables), probes when auto, and says what it chose.</summary>
+    public static BackingMode Choose(IDistributedApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[ModeKey];
+        if (!string.IsNullOrEmpty(configured) && !Enum.TryParse<BackingMode>(configured, ignoreCase: true, out _))
+        {
+            throw new InvalidOperationException($"{ModeKey} is '{configured}'; expected auto, containers or executables.");
+        }
+
+        var mode = string.IsNullOrEmpty(configured) ? BackingMode.Auto : Enum.Parse<BackingMode>(configured, ignoreCase: true);
+        if (mode == BackingMode.Auto)
+        {
+            var runtime = ContainerRuntimeProbe.FindAnsweringRuntime();
+            mode = runtime is null ? BackingMode.Executables : BackingMode.Containers;
+            Console.WriteLine(runtime is null
+                ? $"No container runtime answers: Redis and RabbitMQ run as redis-server and rabbitmq-server (set {ModeKey}=containers to insist)."
+                : $"Container runtime '{runtime}' answers: Redis and RabbitMQ run in containers (set {ModeKey}=executables to use the local servers).");
+        }
+
+        return mode;
+    }
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name, BackingMode mode)
+    {
+        if (Existing(builder, name) is { } existing)
+        {
+            return existing;
+        }
+
+        return mode == BackingMode.Containers
+            ? builder.AddRedis(name)
+            : builder.AddRedisServer(name, StatePaths.For(builder).Resource(name));
+    }
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddMessaging(this IDistributedApplicationBuilder builder, string name, BackingMode mode)
+    {
+        if (Existing(builder, name) is { } existing)
+        {
+            return existing;
+        }
+
+        return mode == BackingMode.Containers
+            ? builder.AddRabbitMQ(name)
+            : builder.AddRabbitMqServer(name, StatePaths.For(builder).Resource(name));
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString>? Existing(IDistributedApplicationBuilder builder, string name)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString(name)))
+        {
+            return null;
+        }
+
+        Console.WriteLine($"'{name}' is the existing server given by ConnectionStrings:{name}.");
+        return builder.AddConnectionString(name);
+    }
+}

@@ -1,0 +1,3 @@
+namespace WidgetPlatform.AppHost.DevState;
+
+public sealed record DevStateSettings(StatePaths Paths, DevCredentials Credentials);

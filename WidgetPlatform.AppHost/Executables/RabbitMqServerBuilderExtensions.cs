@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace WidgetPlatform.AppHost.Executables;
+
+public static class RabbitMqServerBuilderExtensions
+{
+    private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string ServiceUser = "rabbitmq";
+
+    /// <summary>
+    /// A <c>rabbitmq-server</c> node of its own in <paramref name="directory"/>, with its own epmd (a child resource: an
+    /// epmd started by Erlang itself would outlive the AppHost); healthy once it accepts an AMQP connection.
+    /// </summary>
+    public static IResourceBuilder<RabbitMqServerResource> AddRabbitMqServer(this IDistributedApplicationBuilder builder, string name, string directory)
+    {
+        var node = RabbitMqNode.InDirectory(directory);
+        var script = ExecutableLocator.Require("rabbitmq-server", "rabbitmq-server", ServerScript);
+
+        // As root, rabbitmq-server must run as its own user; setpriv (unlike su) keeps the environment set here.
+        var server = Environment.IsPrivilegedProcess
+            ? new RabbitMqServerResource(name, ExecutableLocator.Require("setpriv", "util-linux"), directory, node)
+            : new RabbitMqServerResource(name, script, directory, node);
+        var healthCheck = $"{name}-amqp";
+        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RabbitMqServerHealthCheck(server), HealthStatus.Unhealthy, tags: null));
+
+        var epmd = builder.AddExecutable($"{name}-epmd", ExecutableLocator.Require("epmd", "erlang-base"), directory,
+                "-address", "127.0.0.1", "-port", node.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment(context => Add(context, node.ErlangEnvironment()));
+
+        var resource = builder.AddResource(server)
+            .WithEndpoint("tcp", endpoint =>
+            {
+                endpoint.Port = node.AmqpPort;
+                endpoint.TargetPort = node.AmqpPort;
+                endpoint.UriScheme = "amqp";
+                endpoint.IsProxied = false;
+            })
+            .WithEnvironment(context => Add(context, node.ServerEnvironment()))
+            .WithHealthCheck(healthCheck)
+            .WaitFor(epmd)
+            .OnBeforeResourceStarted(async (_, _, cancellationToken) =>
+            {
+                node.PrepareFolders();
+                if (Environment.IsPrivilegedProcess)
+                {
+                    await ChangeOwnerAsync(directory, cancellationToken);
+                }
+            })
+            .OnResourceReady((_, _, _) =>
+            {
+                node.MarkFirstBootComplete();
+                return Task.CompletedTask;
+            });
+        if (Environment.IsPrivilegedProcess)
+        {
+            resource.WithArgs($"--reuid={ServiceUser}", $"--regid={ServiceUser}", "--init-groups", script);
+        }
+
+        epmd.WithParentRelationship(resource);
+        return resource;
+    }
+
+    private static void Add(EnvironmentCallbackContext context, Dictionary<string, string> variables)
+    {
+        foreach (var (key, value) in variables)
+        {
+            context.EnvironmentVariables[key] = value;
+        }
+    }
+
+    private static async Task ChangeOwnerAsync(string directory, CancellationToken cancellationToken)
+    {
+        using var chown = System.Diagnostics.Process.Start("chown", ["-R", $"{ServiceUser}:{ServiceUser}", directory]);
+        await chown.WaitForExitAsync(cancellationToken);
+        if (chown.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chown of the RabbitMQ folder to the {ServiceUser} user failed (exit code {chown.ExitCode}).");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace WidgetPlatform.AppHost.Executables;
+
+public static class RedisServerBuilderExtensions
+{
+    /// <summary>
+    /// A <c>redis-server</c> on a free loopback port with a generated password, no persistence (the cache is rebuilt from
+    /// Parquet), configured in <paramref name="directory"/>; healthy once it answers PING.
+    /// </summary>
+    public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name, string directory)
+    {
+        var command = ExecutableLocator.Require("redis-server", "redis-server");
+        var password = builder.AddParameter($"{name}-password", Secrets.NewPassword(), secret: true);
+        var server = new RedisServerResource(name, command, directory, FreePort.Next(), password.Resource);
+        var configPath = Path.Combine(directory, "redis.conf");
+        var healthCheck = $"{name}-ping";
+        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RedisServerHealthCheck(server), HealthStatus.Unhealthy, tags: null));
+
+        return builder.AddResource(server)
+            .WithEndpoint("tcp", endpoint =>
+            {
+                endpoint.Port = server.Port;
+                endpoint.TargetPort = server.Port;
+                endpoint.UriScheme = "redis";
+                endpoint.IsProxied = false;
+            })
+            .WithArgs(configPath)
+            .WithHealthCheck(healthCheck)
+            .OnBeforeResourceStarted(async (resource, _, cancellationToken) =>
+            {
+                Directory.CreateDirectory(directory);
+                Secrets.WritePrivateFile(configPath, $"""
+                    port {resource.Port}
+                    bind 127.0.0.1
+                    protected-mode yes
+                    requirepass {await resource.Password.GetValueAsync(cancellationToken)}
+                    dir {directory}
+                    save ""
+                    appendonly no
+                    daemonize no
+                    logfile ""
+                    """);
+            });
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace WidgetPlatform.AppHost.Executables;
+
+/// <summary>PING over one long-lived connection, which reconnects by itself when the server comes back.</summary>
+internal sealed class RedisServerHealthCheck(RedisServerResource server) : IHealthCheck, IAsyncDisposable
+{
+    private ConnectionMultiplexer? _connection;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            _connection ??= await ConnectAsync(cancellationToken);
+            var latency = await _connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms.");
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("Redis does not answer PING.", e);
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var options = ConfigurationOptions.Parse(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "");
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        options.ClientName = "apphost-health";
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}

@@ -1,9 +1,0 @@
-namespace WidgetPlatform.Dashboard.Resources;
-
-public enum ResourceHealth
-{
-    Unknown,
-    Healthy,
-    Degraded,
-    Unhealthy,
-}
