@@ -5,35 +5,32 @@ using Aspire.Hosting.Testing;
 namespace WidgetPlatform.LoadBenchmarks.Platform;
 
 /// <summary>
-/// A second gateway beside the AppHost's, on the same Redis, RabbitMQ and data, with settings of its own: Aspire's replicas
-/// all share one environment, and the benchmark needs one gateway with its in-process layer off.
+/// A second gateway beside the AppHost's, on the same Redis, RabbitMQ, data and signing key, with settings of its own:
+/// Aspire's replicas all share one environment, and the benchmark needs one gateway with its in-process layer off.
 /// </summary>
 internal static class GatewayCopy
 {
     public static IResourceBuilder<ProjectResource> AddGatewayLike(
         this IDistributedApplicationTestingBuilder builder, string template, string name, IReadOnlyDictionary<string, string> environment)
     {
-        var original = builder.CreateResourceBuilder<ProjectResource>(template).Resource;
-        var copy = builder.AddProject(name, original.GetProjectMetadata().ProjectPath, launchProfileName: null);
+        var project = builder.CreateResourceBuilder<ProjectResource>(template).Resource.GetProjectMetadata().ProjectPath;
+        var cache = builder.CreateResourceBuilder<IResourceWithConnectionString>("cache");
+        var messaging = builder.CreateResourceBuilder<IResourceWithConnectionString>("messaging");
+        var state = builder.Configuration["WidgetPlatform:StateDirectory"]
+            ?? throw new InvalidOperationException("The AppHost was started without WidgetPlatform:StateDirectory.");
 
-        // AddProject gave the copy its own telemetry settings first; what the AppHost added after them (data root, signing
-        // key, connection strings) and the waits are taken over as they are.
-        var own = copy.Resource.Annotations.OfType<EnvironmentCallbackAnnotation>().Count();
-        foreach (var annotation in original.Annotations.OfType<EnvironmentCallbackAnnotation>().Skip(own))
-        {
-            copy.WithAnnotation(annotation, ResourceAnnotationMutationBehavior.Append);
-        }
-
-        foreach (var wait in original.Annotations.OfType<WaitAnnotation>())
-        {
-            copy.WithAnnotation(wait, ResourceAnnotationMutationBehavior.Append);
-        }
-
+        var copy = builder.AddProject(name, project, launchProfileName: null)
+            .WithHttpEndpoint()
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("WidgetPlatform__DataRoot", Path.Combine(state, "data"))
+            .WithEnvironment("WidgetPlatform__Auth__SigningKey", File.ReadAllText(Path.Combine(state, "dev-signing-key")).Trim())
+            .WithReference(cache).WaitFor(cache)
+            .WithReference(messaging).WaitFor(messaging);
         foreach (var (key, value) in environment)
         {
             copy.WithEnvironment(key, value);
         }
 
-        return copy.WithHttpEndpoint().WithHttpHealthCheck("/health");
+        return copy;
     }
 }
