@@ -34,7 +34,9 @@ public static partial class Extensions
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                     && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation()
-                .AddSource(MassTransitInstrumentationName, WidgetPlatformTelemetry.Name));
+                .AddSource(MassTransitInstrumentationName, WidgetPlatformTelemetry.Name)
+                // Added before the exporter, so that it sees every span first.
+                .AddProcessor(new OrphanSpanFilter()));
 
         builder.AddOpenTelemetryExporters();
 

@@ -11,7 +11,8 @@ namespace WidgetPlatform.Clients.Messaging;
 /// health check keeps the service unhealthy while MassTransit goes on retrying. A crash loop said nothing an operator
 /// could act on and stopped /health from answering at all.
 /// </summary>
-internal sealed partial class TolerantBusHostedService(IBusDepot depot, IOptions<MassTransitHostOptions> options, ILogger<TolerantBusHostedService> logger)
+internal sealed partial class TolerantBusHostedService(
+    IBusDepot depot, IBusControl bus, IOptions<MassTransitHostOptions> options, ILogger<TolerantBusHostedService> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly MassTransitHostedService _bus = new(depot, options);
@@ -32,16 +33,28 @@ internal sealed partial class TolerantBusHostedService(IBusDepot depot, IOptions
 
     public ValueTask DisposeAsync() => _bus.DisposeAsync();
 
-    /// <summary>The innermost message says what the broker refused (PRECONDITION_FAILED - inequivalent arg 'x-queue-type' …).</summary>
-    private static string Reason(Exception exception)
+    /// <summary>
+    /// What the broker refused (PRECONDITION_FAILED - inequivalent arg 'x-queue-type' …), as the faulted endpoints report it:
+    /// when the start merely timed out, the exception itself says only that.
+    /// </summary>
+    private string Reason(Exception exception)
     {
-        var innermost = exception;
-        while (innermost.InnerException is not null)
+        var faults = bus.CheckHealth().Endpoints.Values
+            .Where(endpoint => endpoint.Exception is not null)
+            .Select(endpoint => Innermost(endpoint.Exception!).Message)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return faults.Count > 0 ? string.Join("; ", faults) : Innermost(exception).Message;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
         {
-            innermost = innermost.InnerException;
+            exception = exception.InnerException;
         }
 
-        return innermost == exception ? exception.Message : $"{exception.Message} ({innermost.Message})";
+        return exception;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message =

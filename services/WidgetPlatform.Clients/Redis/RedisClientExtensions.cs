@@ -1,4 +1,3 @@
-using Aspire.StackExchange.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -11,14 +10,33 @@ public static class RedisClientExtensions
 {
     private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
 
+    private const string DisableTracingKey = "Aspire:StackExchange:Redis:DisableTracing";
+
     /// <summary>
     /// Registers Aspire's singleton <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{connectionName}</c> (with
     /// its tracing and metrics of Redis calls), and a health check of that name that reports <paramref name="failureStatus"/>
     /// when Redis does not answer: Degraded for a service that works on without it (G6), which Aspire's own check cannot say.
     /// </summary>
-    public static void AddPlatformRedisClient(this IHostApplicationBuilder builder, string connectionName, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    /// <param name="traceCommands">
+    /// Whether each Redis command is a span, unless <c>Aspire:StackExchange:Redis:DisableTracing</c> says otherwise. Off on
+    /// the gateway's hit path: with every request traced, it cost 6% of the Redis-hit throughput and tripled its p99 (load
+    /// benchmark, widget_hit_l2, medium: 13,274 req/s and p99 61 ms traced, 14,130 req/s and p99 20 ms not).
+    /// </param>
+    public static void AddPlatformRedisClient(
+        this IHostApplicationBuilder builder, string connectionName, HealthStatus failureStatus = HealthStatus.Unhealthy, bool traceCommands = true)
     {
-        builder.AddRedisClient(connectionName, ConfigureSettings, ConfigureConnection);
+        var configured = builder.Configuration[DisableTracingKey] is not null;
+        builder.AddRedisClient(
+            connectionName,
+            settings =>
+            {
+                settings.DisableHealthChecks = true;
+                if (!configured)
+                {
+                    settings.DisableTracing = !traceCommands;
+                }
+            },
+            ConfigureConnection);
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
@@ -27,8 +45,6 @@ public static class RedisClientExtensions
             ["ready"],
             HealthCheckTimeout));
     }
-
-    private static void ConfigureSettings(StackExchangeRedisSettings settings) => settings.DisableHealthChecks = true;
 
     private static void ConfigureConnection(ConfigurationOptions options)
     {

@@ -21,7 +21,7 @@ public static class Extensions
         var services = builder.Services;
 
         // The gateway answers without Redis (G6): losing it degrades the service, it does not make it unhealthy.
-        builder.AddPlatformRedisClient("cache", HealthStatus.Degraded);
+        builder.AddPlatformRedisClient("cache", HealthStatus.Degraded, traceCommands: false);
         var identity = new InstanceIdentity(builder.Configuration);
         services.AddSingleton(identity);
         builder.AddMessageBus("messaging", bus => bus.AddGatewayConsumers(identity.Id));
