@@ -1,8 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using WidgetPlatform.AppHost;
 using WidgetPlatform.AppHost.Backing;
 using WidgetPlatform.AppHost.DevState;
 
 var builder = DistributedApplication.CreateBuilder(args);
+
+// A service whose Redis or RabbitMQ exits while it waits for it fails to start, with the reason, instead of waiting forever.
+builder.Services.Configure<ResourceNotificationServiceOptions>(options => options.DefaultWaitBehavior = WaitBehavior.StopOnResourceUnavailable);
 
 var state = builder.AddDevState();
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace WidgetPlatform.AppHost.DevState;
@@ -11,10 +10,10 @@ namespace WidgetPlatform.AppHost.DevState;
 /// </summary>
 internal sealed class ResourcesFileWriter(
     ResourceNotificationService notifications,
-    DistributedApplicationOptions options,
-    IConfiguration configuration,
     StatePaths paths) : BackgroundService
 {
+    private const string DashboardResource = "aspire-dashboard";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Snapshots arrive in bursts at start; the file is rewritten at most this often.</summary>
@@ -24,6 +23,8 @@ internal sealed class ResourcesFileWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // At once, so that no one reads the last run's ports, passwords and login token as if they were this run's.
+        await WriteAsync(CancellationToken.None);
         var changed = Channel();
         var writing = WriteOnChangeAsync(changed.Reader, stoppingToken);
         try
@@ -74,8 +75,8 @@ internal sealed class ResourcesFileWriter(
         }
 
         var resources = new List<object>();
-        // Hidden ones are Aspire's own helpers (a service's rebuilder), not part of the platform.
-        foreach (var update in updates.Where(update => !update.Snapshot.IsHidden))
+        // Hidden ones are Aspire's own helpers (a service's rebuilder); the dashboard has fields of its own.
+        foreach (var update in updates.Where(update => !update.Snapshot.IsHidden && update.Resource.Name != DashboardResource))
         {
             resources.Add(new
             {
@@ -93,18 +94,26 @@ internal sealed class ResourcesFileWriter(
             });
         }
 
-        var dashboard = DashboardUrl();
+        var login = DashboardLogin(updates);
         Executables.Secrets.ReplacePrivateFile(paths.ResourcesFile, JsonSerializer.Serialize(new
         {
-            dashboard,
-            dashboardLogin = dashboard is not null && configuration["AppHost:BrowserToken"] is { Length: > 0 } token
-                ? $"{dashboard}/login?t={token}"
-                : dashboard,
+            dashboard = login?.GetLeftPart(UriPartial.Authority),
+            dashboardLogin = login?.ToString(),
             updatedAt = DateTimeOffset.UtcNow,
             resources,
         }, Json));
     }
 
-    private string? DashboardUrl() =>
-        options.DisableDashboard ? null : configuration["ASPNETCORE_URLS"]?.Split(';')[0].TrimEnd('/');
+    /// <summary>
+    /// The address the dashboard really answers on, as its own resource reports it: the configured one can differ (the
+    /// test host moves every port), and only the AppHost knows the browser token, which the login link carries.
+    /// </summary>
+    private static Uri? DashboardLogin(IEnumerable<ResourceEvent> updates)
+    {
+        var urls = updates.Where(update => update.Resource.Name == DashboardResource).SelectMany(update => update.Snapshot.Urls)
+            .Where(url => !url.IsInternal).Select(url => url.Url).ToList();
+        var login = urls.FirstOrDefault(url => url.Contains("/login?", StringComparison.Ordinal))
+            ?? urls.FirstOrDefault(url => url.StartsWith("http", StringComparison.Ordinal));
+        return login is null ? null : new Uri(login);
+    }
 }

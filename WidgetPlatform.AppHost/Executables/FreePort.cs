@@ -9,10 +9,29 @@ namespace WidgetPlatform.AppHost.Executables;
 /// </summary>
 internal static class FreePort
 {
+    /// <summary>
+    /// Below Linux's ephemeral range (32768-60999): a port the kernel hands out for port 0 is also what every outgoing
+    /// connection takes as its local port, and one of them took a RabbitMQ port between this choice and the server's bind
+    /// when test platforms started side by side (dist_port_already_used).
+    /// </summary>
+    private const int First = 20000;
+    private const int Last = 32767;
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(First, Last + 1);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
     }
 }
