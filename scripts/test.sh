@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real Redis and RabbitMQ started by the test host) and browser (Debian's chromium).
+# Runs every test: unit, integration (the real AppHost through Aspire.Hosting.Testing, with real Redis and RabbitMQ) and
+# browser (Debian's chromium, on the Aspire dashboard too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh --for-tests

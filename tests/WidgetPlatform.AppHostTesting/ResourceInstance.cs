@@ -12,6 +12,9 @@ public sealed record ResourceInstance(string Id, string Resource, CustomResource
 
     public bool IsRunning => State == KnownResourceStates.Running;
 
+    /// <summary>Its process is gone (exited, finished, or never started), and only a Start command brings it back.</summary>
+    public bool HasEnded => State == KnownResourceStates.Exited || State == KnownResourceStates.Finished || State == KnownResourceStates.FailedToStart;
+
     public bool IsRunningAndHealthy => IsRunning && Health == HealthStatus.Healthy;
 
     /// <summary>The process DCP started (for a project, the <c>dotnet run</c> that hosts the service).</summary>

@@ -78,6 +78,11 @@ public sealed class TestPlatform : IAsyncDisposable
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("WidgetPlatform.AppHost.Resources", LogLevel.None));
         options.Configure?.Invoke(builder);
+        if (!options.WithDashboard)
+        {
+            WithoutTelemetryExport(builder);
+        }
+
         var platform = new TestPlatform(await builder.BuildAsync(cancellationToken), stateDirectory, ownsState);
         try
         {
@@ -88,6 +93,23 @@ public sealed class TestPlatform : IAsyncDisposable
         {
             await platform.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Aspire points every project at the dashboard's OTLP endpoint even when no dashboard runs (a developer's own one on
+    /// 18889, or nothing): the services then exported to nowhere, retried, and each took 5-15 s to stop, past DCP's stop
+    /// budget. Without an endpoint, ServiceDefaults adds no exporter.
+    /// </summary>
+    private static void WithoutTelemetryExport(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context =>
+            {
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_HEADERS");
+            });
         }
     }
 
@@ -125,7 +147,7 @@ public sealed class TestPlatform : IAsyncDisposable
             await Application.StartAsync(timeout.Token);
             foreach (var resource in ProcessResources())
             {
-                await WaitForAsync(resource, instance => instance.IsRunningAndHealthy || instance.Snapshot.IsHidden, StartTimeout, timeout.Token);
+                await WaitForAsync(resource, instance => instance.IsRunningAndHealthy || instance.Snapshot.IsHidden, StartTimeout, timeout.Token, failFast: true);
             }
 
             _connectionStrings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -164,6 +186,18 @@ public sealed class TestPlatform : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>
+    /// The dashboard's login link as the AppHost wrote it to <c>resources.json</c> for outside clients (with its browser
+    /// token); only when started <see cref="TestPlatformOptions.WithDashboard"/>.
+    /// </summary>
+    public async Task<Uri> DashboardLoginAsync()
+    {
+        using var resources = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(StateDirectory, "resources.json")));
+        return resources.RootElement.GetProperty("dashboardLogin").GetString() is { Length: > 0 } login
+            ? new Uri(login)
+            : throw new InvalidOperationException("The platform runs without a dashboard: start it with WithDashboard.");
     }
 
     /// <summary>A token the running gateway accepts, for a chosen role and studies (<c>*</c> for all).</summary>
@@ -206,7 +240,8 @@ public sealed class TestPlatform : IAsyncDisposable
     public Task WaitForAsync(string resourceName, Func<ResourceInstance, bool> condition, TimeSpan timeout) =>
         WaitForAsync(resourceName, condition, timeout, CancellationToken.None);
 
-    private async Task WaitForAsync(string resourceName, Func<ResourceInstance, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="failFast">Throws as soon as any process has ended: during the start, nothing comes back by itself.</param>
+    private async Task WaitForAsync(string resourceName, Func<ResourceInstance, bool> condition, TimeSpan timeout, CancellationToken cancellationToken, bool failFast = false)
     {
         var expected = Application.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .Single(resource => resource.Name == resourceName)
@@ -218,6 +253,11 @@ public sealed class TestPlatform : IAsyncDisposable
             if (instances.Count >= expected && instances.All(condition))
             {
                 return;
+            }
+
+            if (failFast && _instances.Values.FirstOrDefault(instance => instance.HasEnded) is { } ended)
+            {
+                throw new InvalidOperationException($"{ended.Id} ended ({ended.State}) while the platform started.\n{Describe()}");
             }
 
             if (deadline.Elapsed > timeout)

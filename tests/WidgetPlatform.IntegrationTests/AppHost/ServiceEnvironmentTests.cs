@@ -21,6 +21,7 @@ public sealed class ServiceEnvironmentTests(PlatformFixture platform)
         Assert.StartsWith("service.instance.id=", environment["OTEL_RESOURCE_ATTRIBUTES"]);
         Assert.Equal(platform.Host.DataDirectory, environment["WidgetPlatform__DataRoot"]);
         Assert.Equal(platform.Host.SigningKey, environment["WidgetPlatform__Auth__SigningKey"]);
+        Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", environment.Keys); // no dashboard in these tests: nothing to export to
     }
 
     private static async Task<Dictionary<string, string>> ReadEnvironmentAsync(int pid)
