@@ -72,7 +72,9 @@ public sealed class RabbitMqNode
         ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(Directory, "enabled_plugins"),
         ["RABBITMQ_FEATURE_FLAGS_FILE"] = FeatureFlagsFile,
         ["RABBITMQ_PID_FILE"] = Path.Combine(Directory, "rabbitmq.pid"),
-        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+        // The node never starts an epmd of its own: one started by Erlang (-daemon) outlives the AppHost, which happened
+        // when the node came up, or went down, while the AppHost's epmd was not listening.
+        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false",
     };
 
     /// <summary>

@@ -24,9 +24,12 @@ public static class RabbitMqServerBuilderExtensions
         var healthCheck = $"{name}-amqp";
         builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RabbitMqServerHealthCheck(server), HealthStatus.Unhealthy, tags: null));
 
+        var epmdCheck = $"{name}-epmd-listens";
+        builder.Services.AddHealthChecks().Add(new(epmdCheck, _ => new EpmdHealthCheck(node.EpmdPort), HealthStatus.Unhealthy, tags: null));
         var epmd = builder.AddExecutable($"{name}-epmd", ExecutableLocator.Require("epmd", "erlang-base"), directory,
                 "-address", "127.0.0.1", "-port", node.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment(context => Add(context, node.ErlangEnvironment()));
+            .WithEnvironment(context => Add(context, node.ErlangEnvironment()))
+            .WithHealthCheck(epmdCheck);
 
         var resource = builder.AddResource(server)
             .WithEndpoint("tcp", endpoint =>

@@ -62,6 +62,7 @@ public sealed class RabbitMqNodeTests : IDisposable
         Assert.Equal("127.0.0.1", environment["ERL_EPMD_ADDRESS"]);
         Assert.Equal(node.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture), environment["ERL_EPMD_PORT"]);
         Assert.Contains("inet_dist_use_interface {127,0,0,1}", environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"]);
+        Assert.Contains("-start_epmd false", environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"]);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
