@@ -22,7 +22,9 @@ public static class RabbitMqServerBuilderExtensions
             ? new RabbitMqServerResource(name, ExecutableLocator.Require("setpriv", "util-linux"), directory, node)
             : new RabbitMqServerResource(name, script, directory, node);
         var healthCheck = $"{name}-amqp";
-        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RabbitMqServerHealthCheck(server), HealthStatus.Unhealthy, tags: null));
+        // One instance for every run: the factory is called per run, and the check keeps one connection open.
+        var check = new RabbitMqServerHealthCheck(server);
+        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => check, HealthStatus.Unhealthy, tags: null));
 
         var epmdCheck = $"{name}-epmd-listens";
         builder.Services.AddHealthChecks().Add(new(epmdCheck, _ => new EpmdHealthCheck(node.EpmdPort), HealthStatus.Unhealthy, tags: null));

@@ -16,7 +16,9 @@ public static class RedisServerBuilderExtensions
         var server = new RedisServerResource(name, command, directory, FreePort.Next(), password.Resource);
         var configPath = Path.Combine(directory, "redis.conf");
         var healthCheck = $"{name}-ping";
-        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RedisServerHealthCheck(server), HealthStatus.Unhealthy, tags: null));
+        // One instance for every run: the factory is called per run, and the check keeps one connection open.
+        var check = new RedisServerHealthCheck(server);
+        builder.Services.AddHealthChecks().Add(new(healthCheck, _ => check, HealthStatus.Unhealthy, tags: null));
 
         return builder.AddResource(server)
             .WithEndpoint("tcp", endpoint =>
