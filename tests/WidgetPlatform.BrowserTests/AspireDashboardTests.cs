@@ -48,10 +48,17 @@ public sealed partial class AspireDashboardTests(ChromiumFixture chromium, Platf
         var row = await WaitForTraceRowAsync(page);
         var traceId = TraceIdPattern().Match(await row.Locator("[title^='Name:']").First.GetAttributeAsync("title") ?? "").Groups[1].Value;
         var listed = Regex.Replace(await row.InnerTextAsync(), @"\s+", " ");
-        await page.GotoAsync(new Uri(await Platform.DashboardLoginAsync(), $"/traces/detail/{traceId}").ToString());
-
         var detail = page.Locator("body");
-        await Expect(detail).ToContainTextAsync("widget.compute", new() { Timeout = (float)TelemetryTimeout.TotalMilliseconds });
+        var deadline = DateTime.UtcNow + TelemetryTimeout;
+        do
+        {
+            // The warmer's spans may arrive after the page was rendered: load it again until they are there.
+            await page.GotoAsync(new Uri(await Platform.DashboardLoginAsync(), $"/traces/detail/{traceId}").ToString());
+            await Task.Delay(2000);
+        }
+        while (!(await detail.InnerTextAsync()).Contains("widget.compute", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        await Expect(detail).ToContainTextAsync("widget.compute");
         await Expect(detail).ToContainTextAsync("send WidgetPlatform.Contracts:DataUploaded");
         await Expect(detail).ToContainTextAsync("send WidgetPlatform.Contracts:CacheInvalidated");
         await Expect(detail).ToContainTextAsync("send WidgetPlatform.Contracts:StudyCacheWarmed");
@@ -101,7 +108,8 @@ public sealed partial class AspireDashboardTests(ChromiumFixture chromium, Platf
 
     private async Task<IPage> LogInAsync()
     {
-        var context = await chromium.Browser.NewContextAsync();
+        // Tall enough that the trace detail's virtualized grid renders every span of the upload's trace.
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 4000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync((await Platform.DashboardLoginAsync()).ToString());
         await Expect(page).Not.ToHaveURLAsync(new Regex("/login"));
