@@ -12,8 +12,8 @@ var state = builder.AddDevState();
 
 // Backing services: containers where a runtime answers, Debian's servers otherwise, or an existing server by connection string.
 var backing = BackingServices.Choose(builder);
-var cache = builder.AddCache("cache", backing);
-var messaging = builder.AddMessaging("messaging", backing);
+var cache = builder.AddCache("cache", backing, state.Paths);
+var messaging = builder.AddMessaging("messaging", backing, state.Paths);
 
 // Services
 builder.AddProject<Projects.WidgetPlatform_Query>("query")

@@ -33,7 +33,7 @@ public static class BackingServices
         return mode;
     }
 
-    public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name, BackingMode mode)
+    public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name, BackingMode mode, StatePaths paths)
     {
         if (Existing(builder, name) is { } existing)
         {
@@ -42,10 +42,10 @@ public static class BackingServices
 
         return mode == BackingMode.Containers
             ? builder.AddRedis(name)
-            : builder.AddRedisServer(name, StatePaths.For(builder).Resource(name));
+            : builder.AddRedisServer(name, paths.Resource(name));
     }
 
-    public static IResourceBuilder<IResourceWithConnectionString> AddMessaging(this IDistributedApplicationBuilder builder, string name, BackingMode mode)
+    public static IResourceBuilder<IResourceWithConnectionString> AddMessaging(this IDistributedApplicationBuilder builder, string name, BackingMode mode, StatePaths paths)
     {
         if (Existing(builder, name) is { } existing)
         {
@@ -54,7 +54,7 @@ public static class BackingServices
 
         return mode == BackingMode.Containers
             ? builder.AddRabbitMQ(name)
-            : builder.AddRabbitMqServer(name, StatePaths.For(builder).Resource(name));
+            : builder.AddRabbitMqServer(name, paths.Resource(name));
     }
 
     private static IResourceBuilder<IResourceWithConnectionString>? Existing(IDistributedApplicationBuilder builder, string name)

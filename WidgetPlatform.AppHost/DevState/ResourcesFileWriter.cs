@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 
 namespace WidgetPlatform.AppHost.DevState;
@@ -25,7 +26,8 @@ internal sealed class ResourcesFileWriter(
     {
         // At once, so that no one reads the last run's ports, passwords and login token as if they were this run's.
         await WriteAsync(CancellationToken.None);
-        var changed = Channel();
+        // One pending change at most: a burst of snapshots becomes one write.
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         var writing = WriteOnChangeAsync(changed.Reader, stoppingToken);
         try
         {
@@ -47,13 +49,7 @@ internal sealed class ResourcesFileWriter(
         await writing;
     }
 
-    private static System.Threading.Channels.Channel<bool> Channel() =>
-        System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
-        {
-            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
-        });
-
-    private async Task WriteOnChangeAsync(System.Threading.Channels.ChannelReader<bool> changes, CancellationToken stoppingToken)
+    private async Task WriteOnChangeAsync(ChannelReader<bool> changes, CancellationToken stoppingToken)
     {
         while (await changes.WaitToReadAsync(CancellationToken.None))
         {
