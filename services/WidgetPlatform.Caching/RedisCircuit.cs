@@ -20,9 +20,9 @@ public sealed class RedisCircuit
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>().Handle<TimeoutRejectedException>(),
-                FailureRatio = 0.5,
-                MinimumThroughput = 4,
-                SamplingDuration = TimeSpan.FromSeconds(2),
+                FailureRatio = options.CircuitFailureRatio,
+                MinimumThroughput = options.CircuitMinimumThroughput,
+                SamplingDuration = options.CircuitSamplingDuration,
                 BreakDuration = options.BreakDuration,
                 StateProvider = _state,
             })
@@ -45,5 +45,16 @@ public sealed class RedisCircuit
         {
             return (false, default);
         }
+    }
+
+    /// <summary>Runs a Redis call whose result does not matter (a release, say); false when Redis failed or is being bypassed.</summary>
+    public async ValueTask<bool> TryAsync(Func<Task> call)
+    {
+        var (succeeded, _) = await TryAsync(async () =>
+        {
+            await call();
+            return true;
+        });
+        return succeeded;
     }
 }

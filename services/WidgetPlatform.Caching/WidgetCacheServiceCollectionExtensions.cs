@@ -1,21 +1,28 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Cleanup;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Caching.Refresh;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
 
 namespace Microsoft.Extensions.Hosting;
 
+/// <summary>
+/// The shared library's registrations, each a part a service opts into: the data root, the cache's read path, the
+/// statistics every process publishes, the stale-lock cleanup. What only the invalidation service writes is not here.
+/// </summary>
 public static class WidgetCacheServiceCollectionExtensions
 {
-    /// <summary>The data root (<c>WidgetPlatform:DataRoot</c>) and the compute engine, shared by every computation in the process.</summary>
+    /// <summary>The data root (<c>WidgetPlatform:DataRoot</c>) and the process's clock.</summary>
     public static void AddWidgetData(this IHostApplicationBuilder builder)
     {
         var root = builder.Configuration["WidgetPlatform:DataRoot"];
@@ -26,34 +33,53 @@ public static class WidgetCacheServiceCollectionExtensions
         }
 
         builder.Services.AddSingleton(new DataStore(root));
-        builder.Services.AddSingleton(new WidgetComputeEngine(new WidgetComputeOptions { UseDailyPartials = true }));
+        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>
-    /// The cache path (<see cref="WidgetCache"/>) with everything it reads: the manifest view, the widget catalog, Redis entries,
-    /// the stampede lock and the in-process layer. Needs <see cref="AddWidgetData"/> and a Redis client.
+    /// The read path (<see cref="WidgetCache"/>) with everything it reads and the entries, index members and locks it writes:
+    /// the manifest view, the widget catalog, the compute engine (<c>WidgetPlatform:Compute</c>), Redis entries, the
+    /// stampede lock and the in-process layer (<c>WidgetPlatform:Cache</c>). Needs <see cref="AddWidgetData"/> and a Redis client.
     /// </summary>
     public static void AddWidgetCache(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WidgetCacheOptions>().Bind(builder.Configuration.GetSection(WidgetCacheOptions.Section));
-        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<WidgetCacheOptions>>().Value);
-        builder.Services.AddSingleton(TimeProvider.System);
+        var services = builder.Services;
+        services.AddOptions<WidgetCacheOptions>().BindConfiguration(WidgetCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<WidgetCacheOptions>>().Value);
+        services.AddOptions<WidgetComputeOptions>().BindConfiguration(WidgetComputeOptions.Section);
+        services.AddSingleton(provider => new WidgetComputeEngine(provider.GetRequiredService<IOptions<WidgetComputeOptions>>().Value));
 
-        builder.Services.AddSingleton<ManifestMirror>();
-        builder.Services.AddSingleton<CurrentVersions>();
-        builder.Services.AddSingleton<WidgetCatalog>();
-        builder.Services.AddSingleton<CanonicalFilters>();
-        builder.Services.AddSingleton<WidgetRequests>();
-        builder.Services.AddSingleton<WidgetComputer>();
-        builder.Services.AddSingleton<RedisEntries>();
-        builder.Services.AddSingleton<StampedeLock>();
-        builder.Services.AddSingleton<LocalEntries>();
-        builder.Services.AddSingleton<RedisCircuit>();
-        builder.Services.AddSingleton<CacheCounters>();
-        builder.Services.AddSingleton<WidgetCache>();
+        services.AddSingleton<ManifestMirror>();
+        services.AddSingleton<CurrentVersions>();
+        services.AddSingleton<WidgetCatalog>();
+        services.AddSingleton<CanonicalFilters>();
+        services.AddSingleton<WidgetRequests>();
+        services.AddSingleton<WidgetComputer>();
+        services.AddSingleton<RedisEntries>();
+        services.AddSingleton<StampedeLock>();
+        services.AddSingleton<LocalEntries>();
+        services.AddSingleton<RedisCircuit>();
+        services.AddSingleton<CacheCounters>();
+        services.AddSingleton<EntryFreshness>();
+        services.AddSingleton<InFlightComputations>();
+        services.AddSingleton<HolderWait>();
+        services.AddSingleton<FencedComputation>();
+        services.AddSingleton<RefreshAhead>();
+        services.AddSingleton<WidgetCache>();
+    }
 
-        builder.Services.AddSingleton<InstanceIdentity>();
+    /// <summary>This process's cache counters published to Redis every second, for the fleet statistics. Needs <see cref="AddWidgetCache"/>.</summary>
+    public static void AddCacheStatistics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CacheStatisticsOptions>().BindConfiguration(CacheStatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<InstanceIdentity>();
         builder.Services.AddSingleton<FleetStatisticsStore>();
         builder.Services.AddHostedService<StatisticsPublisher>();
     }
+
+    /// <summary>
+    /// The removal of stampede locks no live computation holds (<see cref="StaleKeyCleanup"/>), judged by the configured
+    /// <see cref="WidgetCacheOptions.LockTimeout"/>. Needs <see cref="AddWidgetCache"/>.
+    /// </summary>
+    public static void AddStaleLockCleanup(this IHostApplicationBuilder builder) => builder.Services.AddSingleton<StaleKeyCleanup>();
 }

@@ -1,23 +1,29 @@
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching.Manifests;
 
 namespace WidgetPlatform.Query;
 
 /// <summary>
 /// The hard bound of G1: CacheInvalidated normally moves this replica's versions within milliseconds, but a lost or late
-/// message cannot keep it on an old version for longer than one refresh interval.
+/// message cannot keep it on an old version for longer than one <see cref="VersionRefreshOptions.Interval"/>.
 /// </summary>
-public sealed partial class VersionRefresher(CurrentVersions versions, WidgetCatalog catalog, ILogger<VersionRefresher> logger) : BackgroundService
+public sealed partial class VersionRefresher(
+    CurrentVersions versions, WidgetCatalog catalog, IOptions<VersionRefreshOptions> options, TimeProvider time, ILogger<VersionRefresher> logger)
+    : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly int CatalogEvery = 30;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        var ticks = 0;
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.Interval, time);
+        var catalogReadAt = time.GetTimestamp();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var forgetCatalog = ++ticks % CatalogEvery == 0;
+            var forgetCatalog = time.GetElapsedTime(catalogReadAt) >= settings.CatalogInterval;
+            if (forgetCatalog)
+            {
+                catalogReadAt = time.GetTimestamp();
+            }
+
             foreach (var studyId in versions.KnownStudies.ToList())
             {
                 try
@@ -31,12 +37,12 @@ public sealed partial class VersionRefresher(CurrentVersions versions, WidgetCat
                 }
                 catch (Exception exception) when (exception is IOException or InvalidDataException)
                 {
-                    LogRefreshFailed(logger, studyId, exception.Message);
+                    LogRefreshFailed(logger, exception, studyId);
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the versions of {StudyId}: {Reason}")]
-    private static partial void LogRefreshFailed(ILogger logger, string studyId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the versions of {StudyId}; trying again at the next interval")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string studyId);
 }

@@ -13,10 +13,11 @@ public sealed record StaleKeyCleanupOptions
     public bool DryRun { get; init; }
 
     /// <summary>
-    /// The longest a computation may hold a stampede lock (<see cref="WidgetCacheOptions.LockTimeout"/>): every lock the
-    /// platform writes expires within it, so a lock with no expiry or a longer one was not written by a live computation.
+    /// The longest a computation may hold a stampede lock, as the platform is configured (<see cref="WidgetCacheOptions.LockTimeout"/>):
+    /// every lock the platform writes expires within it, so a lock with no expiry or a longer one was not written by a live
+    /// computation. Required: a built-in default would delete live locks of a platform configured with a longer timeout.
     /// </summary>
-    public TimeSpan LockTimeout { get; init; } = new WidgetCacheOptions().LockTimeout;
+    public required TimeSpan LockTimeout { get; init; }
 
     /// <summary>Keys per SCAN step and members per SSCAN step (Redis's COUNT hint): bounds what one call holds Redis for.</summary>
     public int BatchSize { get; init; } = 250;

@@ -22,8 +22,6 @@ public sealed class LocalEntries : IDisposable
         }
     }
 
-    public bool Enabled => _cache is not null;
-
     public CacheEntry? Get(string key) => _cache?.Get<CacheEntry>(key);
 
     public void Set(string studyId, string widgetId, CacheEntry entry)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace WidgetPlatform.Caching.Statistics;
@@ -7,12 +8,9 @@ namespace WidgetPlatform.Caching.Statistics;
 /// The fleet's figures: each process writes its own counters into one hash every second; a reader takes the fresh ones.
 /// Nothing on the request path touches Redis for statistics.
 /// </summary>
-public sealed class FleetStatisticsStore(IConnectionMultiplexer redis)
+public sealed class FleetStatisticsStore(IConnectionMultiplexer redis, IOptions<CacheStatisticsOptions> options)
 {
     public const string Key = "stats:fleet";
-
-    /// <summary>A process that has not published for this long is gone (or stuck): its figures no longer count.</summary>
-    public static readonly TimeSpan Staleness = TimeSpan.FromSeconds(15);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,7 +24,7 @@ public sealed class FleetStatisticsStore(IConnectionMultiplexer redis)
         foreach (var field in await database.HashGetAllAsync(Key))
         {
             var statistics = JsonSerializer.Deserialize<InstanceStatistics>(field.Value.ToString(), Json);
-            if (statistics is not null && now - statistics.PublishedAt <= Staleness)
+            if (statistics is not null && now - statistics.PublishedAt <= options.Value.Staleness)
             {
                 fresh.Add(statistics);
             }

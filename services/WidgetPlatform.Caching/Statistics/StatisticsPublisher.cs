@@ -1,19 +1,23 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace WidgetPlatform.Caching.Statistics;
 
-/// <summary>Publishes this process's counters for the fleet-wide statistics every second.</summary>
+/// <summary>Publishes this process's counters for the fleet-wide statistics every <see cref="CacheStatisticsOptions.PublishInterval"/>.</summary>
 public sealed partial class StatisticsPublisher(
-    FleetStatisticsStore store, CacheCounters counters, InstanceIdentity identity, TimeProvider time, ILogger<StatisticsPublisher> logger)
+    FleetStatisticsStore store,
+    CacheCounters counters,
+    InstanceIdentity identity,
+    IOptions<CacheStatisticsOptions> options,
+    TimeProvider time,
+    ILogger<StatisticsPublisher> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(options.Value.PublishInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -22,11 +26,11 @@ public sealed partial class StatisticsPublisher(
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
-                LogPublishFailed(logger, exception.Message);
+                LogPublishFailed(logger, exception);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not publish statistics: {Reason}")]
-    private static partial void LogPublishFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not publish statistics; trying again at the next interval")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception);
 }

@@ -71,4 +71,11 @@ public static class MessageBusExtensions
             host.StopTimeout = TimeSpan.FromSeconds(10);
         });
     }
+
+    /// <summary>
+    /// Binds <see cref="ConsumerQueueOptions"/> from <paramref name="section"/> over the service's own
+    /// <paramref name="defaults"/>, validated at start-up.
+    /// </summary>
+    public static void AddConsumerQueues(this IHostApplicationBuilder builder, string section, Action<ConsumerQueueOptions> defaults) =>
+        builder.Services.AddOptions<ConsumerQueueOptions>().Configure(defaults).BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -1,7 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WidgetPlatform.Caching.Invalidation;
+using WidgetPlatform.Invalidation.Widgets;
+using WidgetPlatform.Invalidation.Cleanup;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;

@@ -1,5 +1,6 @@
 using MassTransit;
-using WidgetPlatform.Caching.Invalidation;
+using WidgetPlatform.Invalidation.Widgets;
+using WidgetPlatform.Invalidation.Cleanup;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Invalidation.Validation;

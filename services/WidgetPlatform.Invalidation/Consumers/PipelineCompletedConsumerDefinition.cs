@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Options;
+using WidgetPlatform.Clients.Messaging;
+
 namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>Queue <c>invalidation-pipeline-completed</c>.</summary>
-public sealed class PipelineCompletedConsumerDefinition() : InvalidationConsumerDefinition<PipelineCompletedConsumer>("invalidation-pipeline-completed");
+public sealed class PipelineCompletedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
+    : InvalidationConsumerDefinition<PipelineCompletedConsumer>("invalidation-pipeline-completed", options);

@@ -1,5 +1,6 @@
 using MassTransit;
-using WidgetPlatform.Caching.Invalidation;
+using WidgetPlatform.Invalidation.Widgets;
+using WidgetPlatform.Invalidation.Cleanup;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Invalidation.Ledger;
 using WidgetPlatform.Invalidation.Validation;

@@ -13,7 +13,7 @@ namespace WidgetPlatform.Invalidation.Datasets;
 /// compare-and-set, then the manifest on disk — and works out exactly which widgets read them.
 /// </summary>
 public sealed class DatasetAdvancer(
-    MessageChecks checks, ManifestSeeding seeding, ManifestMirror mirror, InvalidationLedger ledger, ManifestFile manifestFile, DataStore store)
+    MessageChecks checks, ManifestSeeding seeding, ManifestMirrorWriter mirror, InvalidationLedger ledger, ManifestFile manifestFile, DataStore store)
 {
     /// <summary>
     /// Advances the datasets; null when nothing is news (every dataset already at this version or a newer one). Throws

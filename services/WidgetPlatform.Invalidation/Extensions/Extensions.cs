@@ -1,39 +1,47 @@
 using MassTransit;
-using WidgetPlatform.Caching.Invalidation;
+using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Invalidation.Cleanup;
 using WidgetPlatform.Invalidation.Consumers;
 using WidgetPlatform.Invalidation.Datasets;
 using WidgetPlatform.Invalidation.Ledger;
 using WidgetPlatform.Invalidation.Manifests;
 using WidgetPlatform.Invalidation.Validation;
+using WidgetPlatform.Invalidation.Widgets;
 
 namespace WidgetPlatform.Invalidation;
 
 public static class Extensions
 {
-    /// <summary>The invalidation service's dependencies, each read through the connection string named as its AppHost resource.</summary>
+    /// <summary>
+    /// The invalidation service's dependencies, each read through the connection string named as its AppHost resource. It
+    /// is the single writer of the manifest mirror, the widget epochs and its own ledger, and owns the sweep of widget
+    /// indexes; it neither computes nor reads cached answers, so the cache's read path is not registered here.
+    /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformRedisClient("cache");
         builder.AddWidgetData();
-        builder.AddWidgetCache();
 
         var services = builder.Services;
+        services.AddOptions<InvalidationOptions>().BindConfiguration(InvalidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessageChecks>();
         services.AddSingleton<InvalidationLedger>();
         services.AddSingleton<InvalidationStore>();
+        services.AddSingleton<ManifestMirror>();
+        services.AddSingleton<ManifestMirrorWriter>();
         services.AddSingleton<ManifestSeeding>();
         services.AddSingleton<ManifestFile>();
         services.AddSingleton<DatasetAdvancer>();
         services.AddSingleton<DatasetAnnouncer>();
 
-        services.AddOptions<SupersededKeyOptions>().Bind(builder.Configuration.GetSection(SupersededKeyOptions.Section));
+        services.AddOptions<SupersededKeyOptions>().BindConfiguration(SupersededKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SupersededKeys>();
         services.AddSingleton<SupersededKeySweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<SupersededKeySweeper>());
 
         // Hosted services start in order: the mirror is seeded before the bus starts consuming.
         services.AddHostedService<ManifestSeedingService>();
+        builder.AddConsumerQueues($"{InvalidationOptions.Section}:Queues", _ => { });
         builder.AddMessageBus("messaging", bus =>
         {
             bus.AddConsumer<DataUploadedConsumer, DataUploadedConsumerDefinition>();

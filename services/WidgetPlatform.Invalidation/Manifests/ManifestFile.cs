@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
 
@@ -10,11 +11,9 @@ namespace WidgetPlatform.Invalidation.Manifests;
 /// if a writer dies — and writes what the Redis mirror says, merged forward with what is on disk. The compare-and-set in
 /// Redis decides which version wins; the later lock holder reads a mirror at least as new, so the file never goes back.
 /// </summary>
-public sealed class ManifestFile(DataStore store, ManifestMirror mirror, TimeProvider time)
+public sealed class ManifestFile(DataStore store, ManifestMirror mirror, IOptions<InvalidationOptions> options, TimeProvider time)
 {
     private const string LockFileName = ".manifest.lock";
-    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StudyWrites> _studies = new(StringComparer.Ordinal);
@@ -62,7 +61,7 @@ public sealed class ManifestFile(DataStore store, ManifestMirror mirror, TimePro
     private async Task<FileStream> LockAsync(string studyId, CancellationToken cancellationToken)
     {
         var path = Path.Combine(store.StudyDirectory(studyId), LockFileName);
-        var deadline = time.GetUtcNow() + LockTimeout;
+        var deadline = time.GetUtcNow() + options.Value.ManifestLockTimeout;
         while (true)
         {
             try
@@ -72,7 +71,7 @@ public sealed class ManifestFile(DataStore store, ManifestMirror mirror, TimePro
             }
             catch (IOException) when (time.GetUtcNow() < deadline)
             {
-                await Task.Delay(LockPoll, time, cancellationToken);
+                await Task.Delay(options.Value.ManifestLockPoll, time, cancellationToken);
             }
         }
     }

@@ -11,7 +11,7 @@ namespace WidgetPlatform.Invalidation.Manifests;
 /// Mirrors manifests from disk into Redis (compare-and-set: a newer mirror is kept), so gateways find every study's versions
 /// in Redis: all studies at startup, and a study first met in a message (added to the data root while running).
 /// </summary>
-public sealed partial class ManifestSeeding(DataStore store, ManifestMirror mirror, IConnectionMultiplexer redis, ILogger<ManifestSeeding> logger)
+public sealed partial class ManifestSeeding(DataStore store, ManifestMirrorWriter mirror, IConnectionMultiplexer redis, ILogger<ManifestSeeding> logger)
 {
     private readonly ConcurrentDictionary<string, bool> _seeded = new(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using StackExchange.Redis;
@@ -9,7 +10,8 @@ namespace WidgetPlatform.Invalidation.Manifests;
 /// start on a seeded mirror. A Redis that does not answer is waited for, with a log line per attempt: nothing restarts a
 /// crashed service under Aspire, and a service that waits recovers by itself once Redis is back.
 /// </summary>
-public sealed partial class ManifestSeedingService(ManifestSeeding seeding, ILogger<ManifestSeedingService> logger) : IHostedService
+public sealed partial class ManifestSeedingService(
+    ManifestSeeding seeding, IOptions<InvalidationOptions> options, ILogger<ManifestSeedingService> logger) : IHostedService
 {
     private readonly ResiliencePipeline _untilRedisAnswers = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -17,8 +19,8 @@ public sealed partial class ManifestSeedingService(ManifestSeeding seeding, ILog
             ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>(),
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromSeconds(1),
-            MaxDelay = TimeSpan.FromSeconds(15),
+            Delay = options.Value.SeedRetryDelay,
+            MaxDelay = options.Value.SeedRetryMaxDelay,
             UseJitter = true,
             OnRetry = retry =>
             {

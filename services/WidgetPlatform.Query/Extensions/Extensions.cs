@@ -28,11 +28,13 @@ public static class Extensions
 
         builder.AddWidgetData();
         builder.AddWidgetCache();
+        builder.AddCacheStatistics();
         builder.AddGatewayAuth();
 
-        services.AddOptions<ActiveTrackingOptions>().BindConfiguration(ActiveTrackingOptions.Section);
+        services.AddOptions<ActiveTrackingOptions>().BindConfiguration(ActiveTrackingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ActiveCombinations>();
         services.AddHostedService<ActiveCombinationsFlusher>();
+        services.AddOptions<VersionRefreshOptions>().BindConfiguration(VersionRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<VersionRefresher>();
         services.AddSingleton<BrowserCaching>();
         services.AddSingleton<WidgetDataServices>();

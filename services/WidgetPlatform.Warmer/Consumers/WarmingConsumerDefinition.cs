@@ -1,17 +1,21 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using WidgetPlatform.Clients.Messaging;
 
 namespace WidgetPlatform.Warmer.Consumers;
 
 /// <summary>
-/// Warming is best effort: a failure (Redis away) is retried a few times, then the message goes to the error queue with its
-/// reason, and the scheduled warm covers the gap. A few messages at once: each warm already computes in parallel.
+/// The warmer's queues (<c>warmer-…</c>), shared by its replicas so each message is warmed once. Warming is best effort: a
+/// failure (Redis away) is retried briefly, then the message goes to the error queue with its reason, and the scheduled warm
+/// covers the gap.
 /// </summary>
-public sealed class WarmingConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+public abstract class WarmingConsumerDefinition<TConsumer>(string queueName, IOptions<ConsumerQueueOptions> options)
+    : ServiceQueueDefinition<TConsumer>(queueName, options.Value, DefaultRetryIntervals)
     where TConsumer : class, IConsumer
 {
-    public WarmingConsumerDefinition() => ConcurrentMessageLimit = 2;
+    /// <summary>0.1, 0.5 and 2 s.</summary>
+    public static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(100, 500, 2000));
+    /// <summary>A few messages at once: each warm already computes <see cref="Warming.WarmingOptions.Parallelism"/> entries in parallel.</summary>
+    public const int DefaultConcurrentMessages = 2;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Cleanup;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
@@ -7,9 +8,10 @@ using WidgetPlatform.Warmer.Warming;
 namespace WidgetPlatform.Warmer.Scheduling;
 
 /// <summary>
-/// The warmer's own clock: every study's priority widgets at start and every <see cref="WarmingOptions.PriorityInterval"/>,
-/// and active entries close to expiry every <see cref="WarmingOptions.HotRefreshInterval"/>. Each job is leased: one replica
-/// runs it every period, the others never, so two replicas never do the same run.
+/// The warmer's own clock, one period per job: every study's priority widgets at start and every
+/// <see cref="WarmingOptions.PriorityInterval"/>; active entries close to expiry every <see cref="WarmingOptions.HotRefreshInterval"/>;
+/// stale stampede locks every <see cref="WarmingOptions.CleanupInterval"/>. Each job is leased: one replica runs it every
+/// period, the others never, so two replicas never do the same run.
 /// </summary>
 public sealed partial class ScheduledWarming(
     IServiceScopeFactory scopes,
@@ -18,6 +20,8 @@ public sealed partial class ScheduledWarming(
     DataStore store,
     CurrentVersions versions,
     IOptions<WarmingOptions> options,
+    WidgetCacheOptions cache,
+    TimeProvider time,
     ILogger<ScheduledWarming> logger) : BackgroundService
 {
     private const string PriorityJob = "priority-warm";
@@ -27,71 +31,84 @@ public sealed partial class ScheduledWarming(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var nextPriority = DateTime.UtcNow;
-        var nextCleanup = DateTime.UtcNow + settings.CleanupInterval;
-        using var timer = new PeriodicTimer(settings.HotRefreshInterval);
-        do
-        {
-            if (DateTime.UtcNow >= nextPriority)
-            {
-                await RunAsync(PriorityJob, settings.PriorityInterval, (warmer, study) => warmer.WarmAsync(study, null, force: false, stoppingToken));
-                nextPriority = DateTime.UtcNow + settings.PriorityInterval;
-            }
+        Task WarmPriority() => ForEveryStudyAsync((warmer, study) => warmer.WarmAsync(study, null, force: false, stoppingToken));
+        Task RefreshHot() => ForEveryStudyAsync((warmer, study) => warmer.RefreshHotAsync(study, stoppingToken));
+        Task CleanUp() => CleanUpAsync(stoppingToken);
 
-            if (DateTime.UtcNow >= nextCleanup)
-            {
-                await CleanUpAsync(settings.CleanupInterval, stoppingToken);
-                nextCleanup = DateTime.UtcNow + settings.CleanupInterval;
-            }
-
-            await RunAsync(HotRefreshJob, settings.HotRefreshInterval, (warmer, study) => warmer.RefreshHotAsync(study, stoppingToken));
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        // The start-up warm first, on its own: everything else a fresh warmer does can wait for it.
+        await RunLeasedAsync(PriorityJob, settings.PriorityInterval, WarmPriority);
+        await Task.WhenAll(
+            EveryAsync(PriorityJob, settings.PriorityInterval, WarmPriority, stoppingToken),
+            RunLeasedThenEveryAsync(HotRefreshJob, settings.HotRefreshInterval, RefreshHot, stoppingToken),
+            EveryAsync(CleanupJob, settings.CleanupInterval, CleanUp, stoppingToken));
     }
 
-    private async Task RunAsync(string job, TimeSpan period, Func<StudyWarmer, string, Task> perStudy)
+    private async Task RunLeasedThenEveryAsync(string job, TimeSpan period, Func<Task> run, CancellationToken stoppingToken)
+    {
+        await RunLeasedAsync(job, period, run);
+        await EveryAsync(job, period, run, stoppingToken);
+    }
+
+    private async Task EveryAsync(string job, TimeSpan period, Func<Task> run, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(period, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RunLeasedAsync(job, period, run);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunLeasedAsync(string job, TimeSpan period, Func<Task> run)
     {
         try
         {
-            if (!await lease.TryTakeAsync(job, period))
+            if (await lease.TryTakeAsync(job, period))
             {
-                return;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var warmer = scope.ServiceProvider.GetRequiredService<StudyWarmer>();
-            foreach (var study in store.ListStudies())
-            {
-                await versions.RefreshAsync(study);
-                await perStudy(warmer, study);
+                await run();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The next period tries again: scheduled warming only ever saves users a wait, so it must never stop the service.
-            LogRunFailed(logger, job, exception.Message);
+            // The next period tries again: scheduled work only ever saves users a wait, so it must never stop the service.
+            LogRunFailed(logger, exception, job);
         }
     }
 
-    private async Task CleanUpAsync(TimeSpan period, CancellationToken cancellationToken)
+    private async Task ForEveryStudyAsync(Func<StudyWarmer, string, Task> perStudy)
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var warmer = scope.ServiceProvider.GetRequiredService<StudyWarmer>();
+        foreach (var study in store.ListStudies())
         {
-            if (await lease.TryTakeAsync(CleanupJob, period))
-            {
-                var report = await cleanup.RunAsync(new StaleKeyCleanupOptions(), cancellationToken);
-                LogCleanedUp(logger, report.StaleLockCount, report.DanglingMemberCount);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogRunFailed(logger, CleanupJob, exception.Message);
+            await versions.RefreshAsync(study);
+            await perStudy(warmer, study);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup removed {Locks} stale locks and {Members} index members of vanished entries")]
-    private static partial void LogCleanedUp(ILogger logger, long locks, long members);
+    /// <summary>
+    /// Locks only, judged by the lock timeout this platform is configured with: a lock that expires within it may belong to a
+    /// live computation. Index members of vanished entries are the invalidation service's sweep.
+    /// </summary>
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        var report = await cleanup.RunAsync(
+            new StaleKeyCleanupOptions { LockTimeout = cache.LockTimeout, IndexMembers = false }, cancellationToken);
+        if (report.StaleLockCount > 0)
+        {
+            LogCleanedUp(logger, report.StaleLockCount);
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled {Job} failed: {Reason}")]
-    private static partial void LogRunFailed(ILogger logger, string job, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup removed {Locks} stampede locks no live computation holds")]
+    private static partial void LogCleanedUp(ILogger logger, long locks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled {Job} failed; trying again next period")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string job);
 }

@@ -17,7 +17,7 @@ public sealed class DoubleColumnFileTests : IDisposable
     private static readonly int[] RowGroupSizes = [1, 700, 3_000, 17];
     private static readonly string[] Sites = ["S01", "S02", "S03"];
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"wp-doubles-{Guid.NewGuid():N}");
-    private readonly WidgetComputeEngine _engine = new(new WidgetComputeOptions { MaxParallelism = 2 });
+    private readonly WidgetComputeEngine _engine = new(new WidgetComputeOptions { MaxParallelism = 2, UseDailyPartials = false });
 
     public DoubleColumnFileTests() => Directory.CreateDirectory(_directory);
 

@@ -1,3 +1,5 @@
+extern alias invalidation;
+
 using StackExchange.Redis;
 using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Computing;
@@ -5,6 +7,7 @@ using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
+using invalidation::WidgetPlatform.Invalidation.Manifests;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
 
@@ -23,7 +26,7 @@ public sealed class CacheGuaranteeTests(GatewayFixture platform)
         var epoch = await library.Get<RedisEntries>().EpochAsync(request.Key);
 
         // A newer version is published while the old computation is still running.
-        await library.Get<ManifestMirror>().AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], request.DataVersion + "-999");
+        await new ManifestMirrorWriter(library.Get<IConnectionMultiplexer>()).AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], request.DataVersion + "-999");
         var outcome = await library.Get<RedisEntries>().StoreAsync(request, entry, epoch);
 
         Assert.Equal(StoreOutcome.Superseded, outcome);

@@ -1,4 +1,7 @@
+extern alias invalidation;
+
 using WidgetPlatform.Caching.Manifests;
+using invalidation::WidgetPlatform.Invalidation.Manifests;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 
@@ -13,7 +16,7 @@ public sealed class CurrentVersionsTests(GatewayFixture platform)
     {
         await using var library = await CacheLibrary.CreateAsync(platform.Host);
         var onDisk = (await new DataStore(platform.Host.DataDirectory).ReadManifestAsync(library.StudyId))!.Datasets.For(DatasetLayer.Source);
-        var mirror = library.Get<ManifestMirror>();
+        var mirror = new ManifestMirrorWriter(library.Get<StackExchange.Redis.IConnectionMultiplexer>());
 
         // As the invalidation service does: the mirror is seeded from the manifest, advanced, and only then is
         // CacheInvalidated published, naming just the dataset that changed.

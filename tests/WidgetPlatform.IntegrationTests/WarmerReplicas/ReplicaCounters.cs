@@ -23,7 +23,7 @@ public static class ReplicaCounters
     public static async Task<IReadOnlyDictionary<string, CounterSnapshot>> WaitAsync(
         IConnectionMultiplexer redis, string service, int replicas, string expectation, Func<IReadOnlyList<InstanceStatistics>, bool> until)
     {
-        var store = new FleetStatisticsStore(redis);
+        var store = new FleetStatisticsStore(redis, Microsoft.Extensions.Options.Options.Create(new CacheStatisticsOptions()));
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
         {

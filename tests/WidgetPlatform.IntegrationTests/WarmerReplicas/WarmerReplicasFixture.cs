@@ -14,13 +14,23 @@ public sealed class WarmerReplicasFixture() : PlatformFixture(new TestPlatformOp
     {
         // The clock-driven hot refresh would create missing entries too: kept out of the way, every computation the tests
         // count comes from the messages they send.
-        ["warmer"] = new Dictionary<string, string> { ["WidgetPlatform__Warming__HotRefreshInterval"] = "01:00:00" },
+        // The lock timeout is longer than the built-in 30 s, and the cleanup runs every two seconds, so that the cleanup's
+        // judgement of a live lock is tested against the configured timeout.
+        ["warmer"] = new Dictionary<string, string>
+        {
+            ["WidgetPlatform__Warming__HotRefreshInterval"] = "01:00:00",
+            ["WidgetPlatform__Warming__CleanupInterval"] = "00:00:02",
+            ["WidgetPlatform__Cache__LockTimeout"] = LockTimeout,
+        },
     },
 })
 {
     public const int Replicas = 2;
 
     public const string Service = "warmer";
+
+    /// <summary>The warmers' configured stampede-lock timeout.</summary>
+    public const string LockTimeout = "00:01:00";
 
     /// <summary>
     /// Returns once the start-up priority warm of the demo study, the one warming run of a fresh platform, is over: otherwise it

@@ -1,11 +1,11 @@
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
 
-namespace WidgetPlatform.Caching.Invalidation;
+namespace WidgetPlatform.Invalidation.Widgets;
 
 /// <summary>
 /// Removes every stored answer of a widget (manual, tag and configuration invalidations). The epoch bump comes first and
-/// is the fence of <see cref="Entries.RedisEntries"/>: a computation that began before it can no longer store, so once the
+/// is the fence of <see cref="WidgetPlatform.Caching.Entries.RedisEntries"/>: a computation that began before it can no longer store, so once the
 /// index is drained nothing that was current before the invalidation comes back.
 /// </summary>
 public sealed class InvalidationStore(IConnectionMultiplexer redis)

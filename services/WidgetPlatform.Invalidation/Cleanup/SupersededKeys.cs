@@ -2,7 +2,7 @@ using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Data;
 
-namespace WidgetPlatform.Caching.Invalidation;
+namespace WidgetPlatform.Invalidation.Cleanup;
 
 /// <summary>
 /// Removes, from one widget's index, entries that can never be served again: those of a data version older than the

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using WidgetPlatform.Caching.Entries;
+
+namespace WidgetPlatform.Caching.Computing;
+
+/// <summary>
+/// A computation and its store through the fence (G1, G3): what a lock holder does, and what a request does without the
+/// lock when Redis is being bypassed (G6).
+/// </summary>
+public sealed partial class FencedComputation(
+    RedisEntries entries,
+    WidgetComputer computer,
+    LocalEntries local,
+    RedisCircuit circuit,
+    WidgetCacheOptions options,
+    ILogger<FencedComputation> logger)
+{
+    public async Task<CacheAnswer> ComputeAndStoreAsync(WidgetRequest request)
+    {
+        // The epoch is read before computing: an invalidation during the computation then fences the store out.
+        var (reachable, epoch) = await circuit.TryAsync(() => entries.EpochAsync(request.Key));
+        var entry = await computer.ComputeAsync(request, CancellationToken.None);
+        if (!reachable)
+        {
+            return new CacheAnswer(entry, CacheResult.Bypass);
+        }
+
+        if (entry.Stored.Length > options.MaxEntryBytes)
+        {
+            LogNotStored(logger, request.Key.Value, StoreOutcome.TooLarge);
+            return new CacheAnswer(entry, CacheResult.Bypass);
+        }
+
+        var (stored, outcome) = await circuit.TryAsync(() => entries.StoreAsync(request, entry, epoch!));
+        if (!stored)
+        {
+            return new CacheAnswer(entry, CacheResult.Bypass);
+        }
+
+        if (outcome == StoreOutcome.Stored)
+        {
+            local.Set(request.StudyId, request.Key.WidgetId, entry);
+        }
+        else
+        {
+            LogNotStored(logger, request.Key.Value, outcome);
+        }
+
+        return new CacheAnswer(entry, CacheResult.Miss);
+    }
+
+    /// <summary>Computes without Redis: the answer is correct, only not shared.</summary>
+    public async Task<CacheAnswer> ComputeWithoutStoringAsync(WidgetRequest request) =>
+        new(await computer.ComputeAsync(request, CancellationToken.None), CacheResult.Bypass);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Entry {Key} served but not stored: {Outcome}")]
+    private static partial void LogNotStored(ILogger logger, string key, StoreOutcome outcome);
+}

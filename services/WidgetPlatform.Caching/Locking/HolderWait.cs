@@ -1,0 +1,77 @@
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Statistics;
+
+namespace WidgetPlatform.Caching.Locking;
+
+/// <summary>
+/// Waiting while another process holds an entry's stampede lock (G4), written once for its two users: a request that must
+/// be answered, and a refresh-ahead that found the entry already being refreshed elsewhere. Polls with exponential back-off
+/// (<see cref="WidgetCacheOptions.LockFirstPoll"/> to <see cref="WidgetCacheOptions.LockLongestPoll"/>) and never for
+/// longer than the lock can be held.
+/// </summary>
+public sealed class HolderWait(
+    StampedeLock locks, RedisEntries entries, RedisCircuit circuit, CacheCounters counters, WidgetCacheOptions options, TimeProvider time)
+{
+    public async Task<LockWait> WaitAsync(WidgetRequest request, LockWaitMode mode, Func<CacheEntry, bool> wanted)
+    {
+        // A dead holder's lock expires at LockTimeout and a waiter takes it over; the grace covers that last poll.
+        var deadline = time.GetUtcNow() + options.LockTimeout + options.LockGrace;
+        var poll = options.LockFirstPoll;
+        var counted = false;
+        while (true)
+        {
+            bool held;
+            if (mode == LockWaitMode.TakeOverWhenFree)
+            {
+                var (reachable, token) = await circuit.TryAsync(() => locks.TryAcquireAsync(request.Key));
+                if (!reachable)
+                {
+                    return new LockWait(LockWaitEnd.RedisUnreachable);
+                }
+
+                if (token is not null)
+                {
+                    return new LockWait(LockWaitEnd.Acquired, Token: token);
+                }
+
+                if (!counted)
+                {
+                    counters.RecordLockWait();
+                    counted = true;
+                }
+
+                held = true;
+            }
+            else
+            {
+                // The lock before the entry: an entry read after the lock was seen released is the holder's last word.
+                (_, held) = await circuit.TryAsync(() => locks.IsHeldAsync(request.Key));
+            }
+
+            await Task.Delay(poll, time);
+            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, options.LockLongestPoll.Ticks));
+
+            var (stillReachable, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
+            if (!stillReachable)
+            {
+                return new LockWait(LockWaitEnd.RedisUnreachable);
+            }
+
+            if (stored is not null && wanted(stored))
+            {
+                return new LockWait(LockWaitEnd.EntryArrived, Entry: stored);
+            }
+
+            if (!held)
+            {
+                return new LockWait(LockWaitEnd.HolderGone);
+            }
+
+            if (time.GetUtcNow() > deadline)
+            {
+                return new LockWait(LockWaitEnd.TimedOut);
+            }
+        }
+    }
+}

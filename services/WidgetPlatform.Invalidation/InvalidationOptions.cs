@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WidgetPlatform.Invalidation;
+
+/// <summary>Configuration section <c>WidgetPlatform:Invalidation</c>: the timings of the manifest's single writer.</summary>
+public sealed class InvalidationOptions
+{
+    public const string Section = "WidgetPlatform:Invalidation";
+
+    /// <summary>
+    /// How long a manifest write waits for the study's file lock, held by another replica, before the message is retried:
+    /// a write takes milliseconds, so only a hung holder (or a hung file system) makes anyone wait this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ManifestLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a manifest write looks again at a file lock another replica holds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan ManifestLockPoll { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The first wait before seeding the manifest mirror again when Redis did not answer at start-up; it doubles…</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan SeedRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>…up to this, and the service waits for Redis for as long as it takes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan SeedRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(15);
+}

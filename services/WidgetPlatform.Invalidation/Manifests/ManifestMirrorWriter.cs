@@ -1,0 +1,72 @@
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Data;
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.Invalidation.Manifests;
+
+/// <summary>
+/// Advances the manifest mirror that gateways and the warmer read (<see cref="Caching.Manifests.ManifestMirror"/>). Versions
+/// only grow: an advance to an older or equal version changes nothing (compare-and-set), whichever order messages arrive in.
+/// </summary>
+public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
+{
+    // Sets each named field to the version unless it already holds that version or a newer one; returns, per field,
+    // the version it held before when it advanced, or false when it did not.
+    private static readonly LuaScript AdvanceScript = LuaScript.Prepare("""
+        local results = {}
+        for index, field in ipairs(cjson.decode(@fields)) do
+          local current = redis.call('HGET', @manifest, field)
+          if (not current) or current < @version then
+            redis.call('HSET', @manifest, field, @version)
+            results[index] = current or ''
+          else
+            results[index] = false
+          end
+        end
+        redis.call('SADD', @studies, @studyId)
+        return results
+        """);
+
+    /// <summary>
+    /// Moves <paramref name="datasets"/> of <paramref name="layer"/> to <paramref name="version"/> where that is newer.
+    /// Returns the datasets that advanced, with the version each had before (null when it had none).
+    /// </summary>
+    public async Task<IReadOnlyList<ManifestAdvance>> AdvanceAsync(string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version)
+    {
+        var fields = datasets.Select(dataset => RedisKeys.ManifestField(layer, dataset)).ToArray();
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(AdvanceScript, new
+        {
+            manifest = (RedisKey)RedisKeys.Manifest(studyId),
+            studies = (RedisKey)RedisKeys.Studies,
+            fields = System.Text.Json.JsonSerializer.Serialize(fields),
+            version,
+            studyId,
+        });
+
+        var previous = (RedisResult[])result!;
+        var advanced = new List<ManifestAdvance>();
+        for (var index = 0; index < datasets.Count; index++)
+        {
+            if (!previous[index].IsNull)
+            {
+                var before = previous[index].ToString();
+                advanced.Add(new ManifestAdvance(datasets[index], before.Length == 0 ? null : before));
+            }
+        }
+
+        return advanced;
+    }
+
+    /// <summary>Mirrors a manifest read from disk; fields already newer in Redis are kept.</summary>
+    public async Task SeedAsync(StudyManifest manifest)
+    {
+        foreach (var layer in new[] { DatasetLayer.Source, DatasetLayer.Transformed })
+        {
+            foreach (var group in manifest.Datasets.For(layer).GroupBy(dataset => dataset.Value, StringComparer.Ordinal))
+            {
+                await AdvanceAsync(manifest.StudyId, layer, [.. group.Select(dataset => dataset.Key)], group.Key);
+            }
+        }
+    }
+}
