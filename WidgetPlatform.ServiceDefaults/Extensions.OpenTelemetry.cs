@@ -13,6 +13,9 @@ public static partial class Extensions
     // MassTransit 8 names both its ActivitySource and its Meter "MassTransit".
     private const string MassTransitInstrumentationName = "MassTransit";
 
+    // The platform's own spans and meters (the cache library's CacheTelemetry) go by this name.
+    private const string WidgetPlatformInstrumentationName = "WidgetPlatform";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -27,14 +30,14 @@ public static partial class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitInstrumentationName, WidgetPlatformTelemetry.Name))
+                .AddMeter(MassTransitInstrumentationName, WidgetPlatformInstrumentationName))
             .WithTracing(tracing => tracing
                 // Probes arrive every second from the AppHost; tracing them would drown the real requests.
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                     && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation()
-                .AddSource(MassTransitInstrumentationName, WidgetPlatformTelemetry.Name)
+                .AddSource(MassTransitInstrumentationName, WidgetPlatformInstrumentationName)
                 // Added before the exporter, so that it sees every span first.
                 .AddProcessor(new OrphanSpanFilter()));
 
