@@ -52,7 +52,7 @@ public sealed partial class SupersededKeySweeper(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Redis away, a widget file mid-write: the next run tries again; cleanup is never urgent.
-                LogRunFailed(logger, exception.Message);
+                LogRunFailed(logger, exception);
             }
 
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -117,6 +117,6 @@ public sealed partial class SupersededKeySweeper(
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Removed} superseded or expired entries ({Examined} index members examined)")]
     private static partial void LogRun(ILogger logger, int removed, int examined);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Superseded-key cleanup run failed: {Reason}; trying again at the next run")]
-    private static partial void LogRunFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Superseded-key cleanup run failed; trying again at the next run")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception);
 }
