@@ -31,12 +31,12 @@ public sealed partial class VersionRefresher(CurrentVersions versions, WidgetCat
                 }
                 catch (Exception exception) when (exception is IOException or InvalidDataException)
                 {
-                    LogRefreshFailed(logger, studyId, exception.Message);
+                    LogRefreshFailed(logger, studyId, exception);
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the versions of {StudyId}: {Reason}")]
-    private static partial void LogRefreshFailed(ILogger logger, string studyId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the versions of {StudyId}")]
+    private static partial void LogRefreshFailed(ILogger logger, string studyId, Exception exception);
 }
