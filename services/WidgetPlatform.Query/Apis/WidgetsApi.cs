@@ -1,9 +1,11 @@
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Responses;
 
 namespace WidgetPlatform.Query.Apis;
 
@@ -32,10 +34,11 @@ public static class WidgetsApi
     private static async Task<IResult> ListWidgets(string studyId, WidgetCatalog catalog) =>
         TypedResults.Json((await catalog.ListAsync(studyId)).OrderBy(widget => widget.WidgetId, StringComparer.Ordinal), WidgetJson.Options);
 
-    private static async Task<IResult> GetWidget(string studyId, string widgetId, WidgetCatalog catalog) =>
+    private static async Task<Results<JsonHttpResult<WidgetDefinition>, ProblemHttpResult>> GetWidget(
+        string studyId, string widgetId, WidgetCatalog catalog) =>
         await catalog.FindAsync(studyId, widgetId) is { } widget
             ? TypedResults.Json(widget, WidgetJson.Options)
-            : throw new Caching.Computing.WidgetNotFoundException(studyId, widgetId);
+            : NotFoundProblems.Widget(studyId, widgetId);
 
     private static async Task<IResult> PutWidget(
         string studyId, string widgetId, HttpRequest request, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
@@ -57,10 +60,15 @@ public static class WidgetsApi
         return TypedResults.Json(stored, WidgetJson.Options);
     }
 
-    private static async Task<IResult> DeleteWidget(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteWidget(
         string studyId, string widgetId, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
     {
-        var existing = await store.ReadWidgetAsync(studyId, widgetId) ?? throw new Caching.Computing.WidgetNotFoundException(studyId, widgetId);
+        var existing = await store.ReadWidgetAsync(studyId, widgetId);
+        if (existing is null)
+        {
+            return NotFoundProblems.Widget(studyId, widgetId);
+        }
+
         store.DeleteWidget(studyId, widgetId);
         catalog.Forget(studyId);
 
