@@ -18,7 +18,8 @@ namespace WidgetPlatform.Query.Auth;
 /// options, events, message context, ticket and properties, then the service's claims-transformation set and a second
 /// ticket, which was most of what authentication still cost a cached widget hit. Answering a hit here is safe because
 /// the token passed full validation with this configuration and has not expired. A registered claims transformation
-/// turns the fast path off, so the transformation is never skipped.
+/// turns the fast path off, so the transformation is never skipped. The ticket and result are made per request: unlike
+/// the read-only principal, a ticket's properties can be written to, so they are not shared between requests.
 /// </remarks>
 internal sealed class CachedTokenAuthenticationService(ValidatedTokenCache cache, IClaimsTransformation claimsTransformation)
     : IAuthenticationService
