@@ -16,12 +16,11 @@ public static class DatasetsApi
             .WithSummary("Publishes a Parquet file as the dataset's new version and announces it as a pipeline would")
             .WithDescription("The body is the Parquet file itself (application/octet-stream). Needs the uploader or admin role.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBytes));
         return study;
     }
 
-    private static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadDataset(
+    private static async Task<Results<Accepted<UploadAccepted>, NotFoundProblem>> UploadDataset(
         string studyId, string dataset, string? layer, HttpRequest request, DatasetUploader uploader)
     {
         var datasetLayer = layer switch
@@ -33,7 +32,7 @@ public static class DatasetsApi
 
         if (!uploader.StudyExists(studyId))
         {
-            return NotFoundProblems.Study(studyId);
+            return NotFoundProblem.Study(studyId);
         }
 
         var version = await uploader.UploadAsync(studyId, datasetLayer, dataset, request.Body, request.HttpContext.RequestAborted);

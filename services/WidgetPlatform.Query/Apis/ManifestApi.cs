@@ -10,14 +10,13 @@ public static class ManifestApi
     {
         study.MapGet("manifest", GetManifest)
             .WithName("GetManifest")
-            .WithSummary("The study's manifest (snake_case, as on disk): the current version of every dataset")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The study's manifest (snake_case, as on disk): the current version of every dataset");
         return study;
     }
 
-    private static async Task<Results<Ok<StudyManifest>, ProblemHttpResult>> GetManifest(
+    private static async Task<Results<Ok<StudyManifest>, NotFoundProblem>> GetManifest(
         string studyId, DataStore store, CancellationToken cancellationToken) =>
         await store.ReadManifestAsync(studyId, cancellationToken) is { } manifest
             ? TypedResults.Ok(manifest)
-            : NotFoundProblems.Manifest(studyId);
+            : NotFoundProblem.Manifest(studyId);
 }

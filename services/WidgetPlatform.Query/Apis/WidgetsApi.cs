@@ -15,8 +15,7 @@ public static class WidgetsApi
     public static RouteGroupBuilder MapWidgetsApi(this RouteGroupBuilder study)
     {
         study.MapGet("widgets", ListWidgets).WithName("ListWidgets").WithSummary("The study's widget definitions");
-        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition");
         return study;
     }
 
@@ -26,19 +25,18 @@ public static class WidgetsApi
             .WithSummary("Creates or replaces a widget definition; the server assigns its revision")
             .WithDescription("The body is a widget definition (DESIGN §4) as JSON; its widgetId must be the route's.")
             .ProducesValidationProblem();
-        study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition");
         return study;
     }
 
     private static async Task<IResult> ListWidgets(string studyId, WidgetCatalog catalog) =>
         TypedResults.Json((await catalog.ListAsync(studyId)).OrderBy(widget => widget.WidgetId, StringComparer.Ordinal), WidgetJson.Options);
 
-    private static async Task<Results<JsonHttpResult<WidgetDefinition>, ProblemHttpResult>> GetWidget(
+    private static async Task<Results<JsonHttpResult<WidgetDefinition>, NotFoundProblem>> GetWidget(
         string studyId, string widgetId, WidgetCatalog catalog) =>
         await catalog.FindAsync(studyId, widgetId) is { } widget
             ? TypedResults.Json(widget, WidgetJson.Options)
-            : NotFoundProblems.Widget(studyId, widgetId);
+            : NotFoundProblem.Widget(studyId, widgetId);
 
     private static async Task<IResult> PutWidget(
         string studyId, string widgetId, HttpRequest request, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
@@ -60,13 +58,13 @@ public static class WidgetsApi
         return TypedResults.Json(stored, WidgetJson.Options);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteWidget(
+    private static async Task<Results<NoContent, NotFoundProblem>> DeleteWidget(
         string studyId, string widgetId, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
     {
         var existing = await store.ReadWidgetAsync(studyId, widgetId);
         if (existing is null)
         {
-            return NotFoundProblems.Widget(studyId, widgetId);
+            return NotFoundProblem.Widget(studyId, widgetId);
         }
 
         store.DeleteWidget(studyId, widgetId);
