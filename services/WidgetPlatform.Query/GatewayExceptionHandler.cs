@@ -7,6 +7,7 @@ using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Responses;
 
 namespace WidgetPlatform.Query;
 
@@ -21,8 +22,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             InvalidIdentifierException or WidgetQueryException or WidgetDefinitionException or BadHttpRequestException =>
                 Problem(StatusCodes.Status400BadRequest, "The request is not valid.", exception.Message),
             StudyForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
-            WidgetNotFoundException => Problem(StatusCodes.Status404NotFound, "No such widget.", exception.Message),
-            DatasetNotFoundException => Problem(StatusCodes.Status404NotFound, "No such dataset version.", exception.Message),
+            WidgetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.WidgetTitle, exception.Message),
+            DatasetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.DatasetTitle, exception.Message),
             DatasetVersionConflictException => Problem(StatusCodes.Status409Conflict, "The version already exists.", exception.Message),
             DatasetReadException => Problem(StatusCodes.Status500InternalServerError, "A data file could not be read.", exception.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, "The request failed.", "An unexpected error occurred; it has been logged."),

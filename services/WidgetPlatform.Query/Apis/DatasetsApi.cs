@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WidgetPlatform.Data;
 using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Uploads;
 
 namespace WidgetPlatform.Query.Apis;
@@ -13,14 +15,13 @@ public static class DatasetsApi
             .WithName("UploadDataset")
             .WithSummary("Publishes a Parquet file as the dataset's new version and announces it as a pipeline would")
             .WithDescription("The body is the Parquet file itself (application/octet-stream). Needs the uploader or admin role.")
-            .Produces<UploadAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBytes));
         return study;
     }
 
-    private static async Task<IResult> UploadDataset(string studyId, string dataset, string? layer, HttpRequest request, DatasetUploader uploader)
+    private static async Task<Results<Accepted<UploadAccepted>, NotFoundProblem>> UploadDataset(
+        string studyId, string dataset, string? layer, HttpRequest request, DatasetUploader uploader)
     {
         var datasetLayer = layer switch
         {
@@ -28,6 +29,11 @@ public static class DatasetsApi
             "transformed" => DatasetLayer.Transformed,
             _ => throw RequestValidationException.For("layer", $"'{layer}' is not a layer: source or transformed."),
         };
+
+        if (!uploader.StudyExists(studyId))
+        {
+            return NotFoundProblem.Study(studyId);
+        }
 
         var version = await uploader.UploadAsync(studyId, datasetLayer, dataset, request.Body, request.HttpContext.RequestAborted);
         return TypedResults.Accepted((string?)null, new UploadAccepted(version));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using WidgetPlatform.Query.Auth;
 using WidgetPlatform.Query.Uploads;
@@ -19,7 +20,7 @@ public static class GatewayApis
             .MapWidgetAdministrationApi();
 
         app.MapGroup("api/studies/{studyId}").RequireUploader().RequireStudyAccess()
-            .MapDatasetsApi(app.Configuration.GetSection(DatasetUploadOptions.Section).Get<DatasetUploadOptions>() ?? new DatasetUploadOptions());
+            .MapDatasetsApi(app.Services.GetRequiredService<IOptions<DatasetUploadOptions>>().Value);
 
         app.MapGroup("api/studies").RequireViewer().MapStudiesApi();
         app.MapGroup("api/cache").RequireViewer().MapCacheStatisticsApi();

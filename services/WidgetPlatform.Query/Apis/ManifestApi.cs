@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using WidgetPlatform.Data.Storage;
+using WidgetPlatform.Query.Responses;
 
 namespace WidgetPlatform.Query.Apis;
 
@@ -8,14 +10,13 @@ public static class ManifestApi
     {
         study.MapGet("manifest", GetManifest)
             .WithName("GetManifest")
-            .WithSummary("The study's manifest (snake_case, as on disk): the current version of every dataset")
-            .Produces<StudyManifest>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The study's manifest (snake_case, as on disk): the current version of every dataset");
         return study;
     }
 
-    private static async Task<IResult> GetManifest(string studyId, DataStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<StudyManifest>, NotFoundProblem>> GetManifest(
+        string studyId, DataStore store, CancellationToken cancellationToken) =>
         await store.ReadManifestAsync(studyId, cancellationToken) is { } manifest
             ? TypedResults.Ok(manifest)
-            : throw new DatasetNotFoundException($"Study '{studyId}' has no manifest.");
+            : NotFoundProblem.Manifest(studyId);
 }

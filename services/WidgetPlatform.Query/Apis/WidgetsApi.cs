@@ -1,9 +1,11 @@
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Responses;
 
 namespace WidgetPlatform.Query.Apis;
 
@@ -13,8 +15,7 @@ public static class WidgetsApi
     public static RouteGroupBuilder MapWidgetsApi(this RouteGroupBuilder study)
     {
         study.MapGet("widgets", ListWidgets).WithName("ListWidgets").WithSummary("The study's widget definitions");
-        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition");
         return study;
     }
 
@@ -24,18 +25,18 @@ public static class WidgetsApi
             .WithSummary("Creates or replaces a widget definition; the server assigns its revision")
             .WithDescription("The body is a widget definition (DESIGN §4) as JSON; its widgetId must be the route's.")
             .ProducesValidationProblem();
-        study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition");
         return study;
     }
 
     private static async Task<IResult> ListWidgets(string studyId, WidgetCatalog catalog) =>
         TypedResults.Json((await catalog.ListAsync(studyId)).OrderBy(widget => widget.WidgetId, StringComparer.Ordinal), WidgetJson.Options);
 
-    private static async Task<IResult> GetWidget(string studyId, string widgetId, WidgetCatalog catalog) =>
+    private static async Task<Results<JsonHttpResult<WidgetDefinition>, NotFoundProblem>> GetWidget(
+        string studyId, string widgetId, WidgetCatalog catalog) =>
         await catalog.FindAsync(studyId, widgetId) is { } widget
             ? TypedResults.Json(widget, WidgetJson.Options)
-            : throw new Caching.Computing.WidgetNotFoundException(studyId, widgetId);
+            : NotFoundProblem.Widget(studyId, widgetId);
 
     private static async Task<IResult> PutWidget(
         string studyId, string widgetId, HttpRequest request, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
@@ -57,10 +58,15 @@ public static class WidgetsApi
         return TypedResults.Json(stored, WidgetJson.Options);
     }
 
-    private static async Task<IResult> DeleteWidget(
+    private static async Task<Results<NoContent, NotFoundProblem>> DeleteWidget(
         string studyId, string widgetId, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
     {
-        var existing = await store.ReadWidgetAsync(studyId, widgetId) ?? throw new Caching.Computing.WidgetNotFoundException(studyId, widgetId);
+        var existing = await store.ReadWidgetAsync(studyId, widgetId);
+        if (existing is null)
+        {
+            return NotFoundProblem.Widget(studyId, widgetId);
+        }
+
         store.DeleteWidget(studyId, widgetId);
         catalog.Forget(studyId);
 

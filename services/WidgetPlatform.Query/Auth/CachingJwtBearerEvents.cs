@@ -8,8 +8,8 @@ namespace WidgetPlatform.Query.Auth;
 /// Connects the standard JwtBearerHandler to <see cref="ValidatedTokenCache"/>: a token validated now is remembered in
 /// TokenValidated (with its parsed access, see <see cref="GatewayPrincipal"/>); a token validated before is answered from
 /// the cache in MessageReceived, before the handler parses it or checks its signature. Most hits never reach the
-/// handler (<see cref="CachedBearerAuthenticationMiddleware"/> answers them first); these are the rest: tokens from the
-/// query string of the event stream, and challenges or forbids that authenticate again. Hooking the handler's events
+/// handler (<see cref="CachedTokenAuthenticationService"/> answers them first); these are the rest: tokens from the
+/// query string of the event stream, and requests under a claims transformation. Hooking the handler's events
 /// rather than replacing the handler keeps everything else standard: OpenID Connect metadata and key refresh, the
 /// WWW-Authenticate challenge, logging.
 /// </summary>

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,8 +26,10 @@ public static class GatewayAuthExtensions
         services.AddSingleton<CachingJwtBearerEvents>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureGatewayJwtBearer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.Decorate<IAuthenticationService, CachedTokenAuthenticationService>();
 
         services.AddAuthorization(GatewayPolicies.Add);
+        services.Decorate<IPolicyEvaluator, GatewayPolicyEvaluator>();
         services.AddSingleton<IAuthorizationHandler, GatewayAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
         services.AddProblemDetails();
@@ -35,19 +39,14 @@ public static class GatewayAuthExtensions
     }
 
     /// <summary>
-    /// Authentication and authorization (each with its validated-token fast path), then the rate limiter (which keys
-    /// admin limits by the authenticated caller). Call it before anything that answers from a cache, so that a request is
-    /// refused before it reaches one.
+    /// The standard authentication and authorization middlewares (their fast paths are in the services they call), then
+    /// the rate limiter (which keys admin limits by the authenticated caller). Call it before anything that answers from a
+    /// cache, so that a request is refused before it reaches one.
     /// </summary>
     public static WebApplication UseGatewayAuth(this WebApplication app)
     {
-        // Tells WebApplication that authentication and authorization are in the pipeline (the keys UseAuthentication and
-        // UseAuthorization set), so that it does not add the standard middlewares in front of ours, which wrap them.
-        var properties = ((IApplicationBuilder)app).Properties;
-        properties["__AuthenticationMiddlewareSet"] = true;
-        properties["__AuthorizationMiddlewareSet"] = true;
-        app.UseMiddleware<CachedBearerAuthenticationMiddleware>();
-        app.UseMiddleware<GatewayAuthorizationMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         return app;
     }

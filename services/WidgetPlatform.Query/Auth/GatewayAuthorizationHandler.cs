@@ -6,7 +6,9 @@ namespace WidgetPlatform.Query.Auth;
 /// <summary>
 /// Decides role and study requirements from the caller's precomputed <see cref="CallerAccess"/>. It runs in the
 /// authorization middleware, so a caller without access gets its 403 before any endpoint code or cache lookup runs.
-/// Written for the hot path: an index loop over the requirements, no LINQ, nothing allocated when access is granted.
+/// The tests themselves are the requirements' own, which <see cref="GatewayPolicyEvaluator"/> applies too when it grants
+/// a request without this handler. Written for the hot path: an index loop over the requirements, no LINQ, nothing
+/// allocated when access is granted.
 /// </summary>
 internal sealed class GatewayAuthorizationHandler : IAuthorizationHandler
 {
@@ -46,7 +48,7 @@ internal sealed class GatewayAuthorizationHandler : IAuthorizationHandler
     private void HandleRole(AuthorizationHandlerContext context, MinimumRoleRequirement requirement)
     {
         var access = context.User.GetAccess();
-        if (access.HasRole(requirement.Minimum))
+        if (requirement.IsMetBy(access))
         {
             context.Succeed(requirement);
             return;
@@ -60,8 +62,7 @@ internal sealed class GatewayAuthorizationHandler : IAuthorizationHandler
     private void HandleStudy(AuthorizationHandlerContext context, StudyAccessRequirement requirement)
     {
         // Endpoint routing passes the HttpContext as the resource; the route values are matched by then.
-        if (context.Resource is not HttpContext http
-            || http.Request.RouteValues.GetValueOrDefault(StudyAccessRequirement.RouteValue) is not string studyId)
+        if (context.Resource is not HttpContext http || StudyAccessRequirement.StudyOf(http) is not { } studyId)
         {
             context.Fail(new AuthorizationFailureReason(this, "This endpoint checks study access but has no {studyId} in its route."));
             return;

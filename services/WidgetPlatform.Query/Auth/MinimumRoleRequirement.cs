@@ -6,4 +6,6 @@ namespace WidgetPlatform.Query.Auth;
 public sealed class MinimumRoleRequirement(GatewayRole minimum) : IAuthorizationRequirement
 {
     public GatewayRole Minimum { get; } = minimum;
+
+    public bool IsMetBy(CallerAccess caller) => caller.HasRole(Minimum);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 
 namespace WidgetPlatform.Query.Auth;
 
@@ -12,4 +13,9 @@ public sealed class StudyAccessRequirement : IAuthorizationRequirement
     private StudyAccessRequirement()
     {
     }
+
+    /// <summary>The study the request's route names; null when the route has no <c>{studyId}</c>.</summary>
+    public static string? StudyOf(HttpContext context) => context.Request.RouteValues.GetValueOrDefault(RouteValue) as string;
+
+    public static bool IsMetBy(CallerAccess caller, HttpContext context) => StudyOf(context) is { } studyId && caller.CanAccessStudy(studyId);
 }

@@ -19,8 +19,6 @@ public sealed class StudyEvents
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<SseItem<object>>, byte>> _subscribers = new(StringComparer.Ordinal);
 
-    public int Subscribers(string studyId) => _subscribers.TryGetValue(studyId, out var clients) ? clients.Count : 0;
-
     public void Publish(string studyId, string eventType, object data)
     {
         if (!_subscribers.TryGetValue(studyId, out var clients))

@@ -21,7 +21,7 @@ public sealed partial class ActiveCombinationsFlusher(
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 // Tracking is best effort: losing a second of it only makes the next warm a little less complete.
-                LogFlushFailed(logger, exception.Message);
+                LogFlushFailed(logger, exception);
             }
         }
     }
@@ -42,6 +42,6 @@ public sealed partial class ActiveCombinationsFlusher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record active combinations: {Reason}")]
-    private static partial void LogFlushFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record active combinations")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

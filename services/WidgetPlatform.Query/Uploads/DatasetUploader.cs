@@ -16,13 +16,11 @@ public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, T
 {
     private const string UploadScriptName = "upload";
 
+    /// <summary>Uploads go only to a study that exists: the endpoint asks first and answers 404 otherwise.</summary>
+    public bool StudyExists(string studyId) => Directory.Exists(store.StudyDirectory(studyId));
+
     public async Task<string> UploadAsync(string studyId, DatasetLayer layer, string dataset, Stream body, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(store.StudyDirectory(studyId)))
-        {
-            throw new DatasetNotFoundException($"Study '{studyId}' does not exist.");
-        }
-
         var received = Path.Combine(Path.GetTempPath(), $"widgetplatform-upload-{Guid.NewGuid():N}.parquet");
         try
         {

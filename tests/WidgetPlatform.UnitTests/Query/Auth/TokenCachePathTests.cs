@@ -2,11 +2,15 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WidgetPlatform.UnitTests.Query.Auth;
 
-/// <summary>Which path a request takes: the cached-token fast path, or the standard JwtBearer handler.</summary>
+/// <summary>
+/// Which path a request takes: the cached-token fast paths (authentication without the JwtBearer handler, authorization
+/// without the authorization handlers), or the standard ones.
+/// </summary>
 public sealed class TokenCachePathTests
 {
     [Fact]
@@ -41,6 +45,25 @@ public sealed class TokenCachePathTests
     }
 
     [Fact]
+    public async Task AGrantSkipsTheAuthorizationHandlersWhileARefusalGoesThroughThem()
+    {
+        var handler = new CountingAuthorizationHandler();
+        await using var app = await AuthTestApp.StartAsync(services: services => services.AddSingleton<IAuthorizationHandler>(handler));
+        var token = app.Token("viewer", ["STUDY-001"]);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await app.SendAsync(HttpMethod.Get, "/api/studies/STUDY-001/manifest", token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var refused = await app.SendAsync(HttpMethod.Get, "/api/studies/STUDY-002/manifest", token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
     public async Task ClaimsTransformationTurnsTheFastPathOffSoItAlwaysRuns()
     {
         CountingJwtBearerEvents? events = null;
@@ -61,6 +84,19 @@ public sealed class TokenCachePathTests
         Assert.Equal(3, events!.MessagesReceived);
         Assert.Equal(1, events.TokensValidated);
         Assert.All(app.Callers, caller => Assert.True(caller.HasClaim("transformed", "yes")));
+    }
+
+    private sealed class CountingAuthorizationHandler : IAuthorizationHandler
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task HandleAsync(AuthorizationHandlerContext context)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class MarkingTransformation : IClaimsTransformation
