@@ -1,3 +1,4 @@
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 
@@ -32,7 +33,7 @@ public sealed class MessageChecks(DataStore store)
         if (!Directory.Exists(Path.Combine(store.DatasetDirectory(studyId, layer, name), version!)))
         {
             throw new InvalidationRejectedException(
-                $"Study '{studyId}' has no {Layers.Name(layer)} dataset '{name}' at version {version}: publish the version folder before the message.");
+                $"Study '{studyId}' has no {DatasetLayers.Name(layer)} dataset '{name}' at version {version}: publish the version folder before the message.");
         }
     }
 

@@ -5,6 +5,7 @@ using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
 
