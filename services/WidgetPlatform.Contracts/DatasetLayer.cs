@@ -9,7 +9,7 @@ namespace WidgetPlatform.Contracts;
 /// <remarks>
 /// Lives in Contracts because <see cref="CacheInvalidated.Layer"/> carries it and Contracts references nothing; the data
 /// library uses it from here. The converter on the type keeps the wire format "source" / "transformed" whatever the
-/// serializer's options (MassTransit's write enums as numbers).
+/// serializer's options (MassTransit's would write a plain enum as a number).
 /// </remarks>
 [JsonConverter(typeof(DatasetLayerJsonConverter))]
 public enum DatasetLayer

@@ -47,7 +47,8 @@ public static class Extensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
-            // The layer's own converter first: a converter in the options wins over the one on the type (version-changed events carry a layer).
+            // The layer's own converter first: one in the options wins over the one on the type, and version-changed
+            // events carry a layer.
             json.SerializerOptions.Converters.Add(new DatasetLayerJsonConverter());
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });

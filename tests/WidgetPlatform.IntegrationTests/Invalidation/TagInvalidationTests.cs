@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using WidgetPlatform.Data;
 using WidgetPlatform.IntegrationTests.Freshness;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
@@ -101,6 +102,15 @@ public sealed class TagInvalidationTests(PlatformFixture platform) : IAsyncLifet
         var error = await Probe.ErrorAsync(ManualInvalidationErrorQueue, marker);
         Assert.EndsWith("InvalidationRejectedException", error.Headers["MT-Fault-ExceptionType"]);
         Assert.StartsWith("tags[0] has 257 characters: a tag is 1 to 256 characters", error.Headers["MT-Fault-Message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentStatesTheTagRule()
+    {
+        using var document = JsonDocument.Parse(await Admin.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var description = document.RootElement.GetProperty("paths").GetProperty("/api/cache/invalidations").GetProperty("post").GetProperty("description").GetString();
+        Assert.Contains(Tag.Rule, description, StringComparison.Ordinal);
     }
 
     /// <summary>
