@@ -7,8 +7,8 @@ public sealed record CacheInvalidated
 
     public required InvalidationScope Scope { get; init; }
 
-    /// <summary>source or transformed, when the change is a dataset's.</summary>
-    public string? Layer { get; init; }
+    /// <summary>The layer of <see cref="Datasets"/>, when the change is a dataset's; "source" or "transformed" in JSON.</summary>
+    public DatasetLayer? Layer { get; init; }
 
     public IReadOnlyList<string>? Datasets { get; init; }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using WidgetPlatform.Benchmarks;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Demo;

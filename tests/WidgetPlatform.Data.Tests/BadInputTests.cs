@@ -1,4 +1,5 @@
 using Parquet.Schema;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.Data.Storage;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 

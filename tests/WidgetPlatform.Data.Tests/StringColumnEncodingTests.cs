@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;

@@ -1,4 +1,5 @@
 using Parquet.Schema;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.Data.Demo;

@@ -1,3 +1,4 @@
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Demo;

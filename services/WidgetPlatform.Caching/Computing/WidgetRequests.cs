@@ -1,5 +1,6 @@
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
 
@@ -15,7 +16,7 @@ public sealed class WidgetRequests(WidgetCatalog catalog, CurrentVersions versio
         var definition = await catalog.FindAsync(studyId, widgetId) ?? throw new WidgetNotFoundException(studyId, widgetId);
         var version = await versions.GetAsync(studyId, definition.Layer, definition.Dataset)
             ?? throw new DatasetNotFoundException(
-                $"The manifest of study '{studyId}' lists no {definition.Layer.ToString().ToLowerInvariant()} version of dataset '{definition.Dataset}' (widget '{widgetId}').");
+                $"The manifest of study '{studyId}' lists no {DatasetLayers.Name(definition.Layer)} version of dataset '{definition.Dataset}' (widget '{widgetId}').");
         return new WidgetRequest(studyId, definition, query, version, filters.For(definition, query));
     }
 }

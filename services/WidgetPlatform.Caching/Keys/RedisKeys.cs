@@ -1,3 +1,5 @@
+using WidgetPlatform.Contracts;
+
 namespace WidgetPlatform.Caching.Keys;
 
 /// <summary>
@@ -25,6 +27,5 @@ public static class RedisKeys
     public const string Studies = "studies";
 
     /// <summary>The manifest hash field of one dataset.</summary>
-    public static string ManifestField(Data.DatasetLayer layer, string dataset) =>
-        $"{(layer == Data.DatasetLayer.Source ? "source" : "transformed")}/{dataset}";
+    public static string ManifestField(DatasetLayer layer, string dataset) => $"{DatasetLayers.Name(layer)}/{dataset}";
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 
@@ -56,11 +57,11 @@ public sealed partial class CurrentVersions(ManifestMirror mirror, DataStore sto
     /// What a CacheInvalidated says of versions: the datasets it names at its version when it carries them (no Redis
     /// round trip), otherwise the study re-read.
     /// </summary>
-    public async Task LearnAsync(string studyId, string? layer, IReadOnlyList<string>? datasets, string? version)
+    public async Task LearnAsync(string studyId, DatasetLayer? layer, IReadOnlyList<string>? datasets, string? version)
     {
         if (layer is not null && datasets is { Count: > 0 } && version is not null)
         {
-            Advance(studyId, layer == "transformed" ? DatasetLayer.Transformed : DatasetLayer.Source, datasets, version);
+            Advance(studyId, layer.Value, datasets, version);
         }
         else
         {
@@ -102,7 +103,7 @@ public sealed partial class CurrentVersions(ManifestMirror mirror, DataStore sto
             return new Dictionary<string, string>();
         }
 
-        return new[] { DatasetLayer.Source, DatasetLayer.Transformed }
+        return DatasetLayers.All
             .SelectMany(layer => manifest.Datasets.For(layer).Select(dataset => (Field: RedisKeys.ManifestField(layer, dataset.Key), dataset.Value)))
             .ToDictionary(pair => pair.Field, pair => pair.Value, StringComparer.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Storage;
@@ -17,7 +18,7 @@ public sealed class DataStore(string root)
     public string StudyDirectory(string studyId) => Path.Combine(Root, "studies", Identifier.Validate(studyId, "study"));
 
     public string DatasetDirectory(string studyId, DatasetLayer layer, string dataset) =>
-        Path.Combine(StudyDirectory(studyId), LayerFolder(layer), Identifier.Validate(dataset, "dataset"));
+        Path.Combine(StudyDirectory(studyId), DatasetLayers.Name(layer), Identifier.Validate(dataset, "dataset"));
 
     public IReadOnlyList<string> ListStudies()
     {
@@ -66,7 +67,7 @@ public sealed class DataStore(string root)
         var version = ListVersions(studyId, layer, dataset)
             .LastOrDefault(candidate => asOfVersion is null || DataVersion.Compare(candidate, asOfVersion) <= 0)
             ?? throw new DatasetNotFoundException(
-                $"Study '{studyId}' has no {LayerFolder(layer)} version of dataset '{dataset}'{(asOfVersion is null ? "" : $" at or before {asOfVersion}")}.");
+                $"Study '{studyId}' has no {DatasetLayers.Name(layer)} version of dataset '{dataset}'{(asOfVersion is null ? "" : $" at or before {asOfVersion}")}.");
         var directory = Path.Combine(DatasetDirectory(studyId, layer, dataset), version);
         var files = Directory.EnumerateFiles(directory, "*.parquet").Order(StringComparer.Ordinal).ToArray();
         return new DatasetSnapshot(studyId, layer, dataset, version, directory, files);
@@ -175,8 +176,6 @@ public sealed class DataStore(string root)
         return true;
     }
 
-    private static string LayerFolder(DatasetLayer layer) => layer == DatasetLayer.Source ? "source" : "transformed";
-
     private string ManifestPath(string studyId) => Path.Combine(StudyDirectory(studyId), "manifest.json");
 
     private string WidgetDirectory(string studyId) => Path.Combine(StudyDirectory(studyId), "widgets");
@@ -190,7 +189,7 @@ public sealed class DataStore(string root)
         if (latest is not null && DataVersion.Compare(version, latest) <= 0)
         {
             throw new DatasetVersionConflictException(
-                $"Version {version} of {studyId}/{LayerFolder(layer)}/{dataset} is not newer than the published {latest}.");
+                $"Version {version} of {studyId}/{DatasetLayers.Name(layer)}/{dataset} is not newer than the published {latest}.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using WidgetPlatform.Contracts;
+
 namespace WidgetPlatform.Data.Storage;
 
 /// <summary>One published, immutable version folder of a dataset: the exact files a computation reads.</summary>

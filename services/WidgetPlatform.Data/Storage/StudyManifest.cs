@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Data.Storage;
 

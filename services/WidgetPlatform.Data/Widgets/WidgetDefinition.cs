@@ -1,3 +1,5 @@
+using WidgetPlatform.Contracts;
+
 namespace WidgetPlatform.Data.Widgets;
 
 /// <summary><c>studies/{studyId}/widgets/{widgetId}.json</c>, camelCase as DESIGN §4.</summary>

@@ -16,10 +16,7 @@ public static class WidgetDefinitionValidator
         CheckMeasure(errors, definition.Measure);
         CheckShape(errors, definition);
         CheckFilters(errors, definition.Filters, "filters");
-        if (definition.Tags?.Any(string.IsNullOrWhiteSpace) == true)
-        {
-            errors.Add("tags must not contain empty values");
-        }
+        CheckTags(errors, definition.Tags);
 
         if (definition.Revision < 0)
         {
@@ -69,6 +66,14 @@ public static class WidgetDefinitionValidator
             {
                 errors.Add($"{name}.{column} values must be non-null and at most {MaxFilterValueLength} characters");
             }
+        }
+    }
+
+    private static void CheckTags(List<string> errors, IReadOnlyList<string>? tags)
+    {
+        if (tags is not null)
+        {
+            errors.AddRange(tags.Select((tag, index) => Tag.FindError(tag, $"tags[{index}]")).OfType<string>());
         }
     }
 

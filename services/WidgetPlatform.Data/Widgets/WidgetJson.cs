@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Data.Widgets;
 
@@ -32,6 +33,8 @@ public static class WidgetJson
             AllowTrailingCommas = true,
             ReadCommentHandling = JsonCommentHandling.Skip,
         };
+        // Before the general enum converter, which would otherwise win over the layer's own and accept "source, transformed".
+        options.Converters.Add(new DatasetLayerJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new FilterValuesJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -1,4 +1,4 @@
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Invalidation.Cleanup;
 

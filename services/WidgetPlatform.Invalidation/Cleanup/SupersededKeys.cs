@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Invalidation.Cleanup;
 

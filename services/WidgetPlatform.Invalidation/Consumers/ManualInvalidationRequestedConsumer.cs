@@ -2,6 +2,7 @@ using MassTransit;
 using WidgetPlatform.Invalidation.Widgets;
 using WidgetPlatform.Invalidation.Cleanup;
 using WidgetPlatform.Contracts;
+using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Invalidation.Validation;
 
@@ -23,7 +24,7 @@ public sealed partial class ManualInvalidationRequestedConsumer(
         var message = context.Message;
         var study = checks.Study(message.StudyId);
         var named = (message.WidgetIds ?? []).Select(widget => MessageChecks.Identifier(widget, "widgetId")).ToList();
-        var tags = (message.Tags ?? []).Select(MessageChecks.Tag).ToList();
+        var tags = (message.Tags ?? []).Select(MessageChecks.Tag).Distinct(Tag.Comparer).ToList();
 
         var widgets = await store.ListWidgetsAsync(study, context.CancellationToken);
         var targets = WidgetSelection.Select(widgets, named, tags);

@@ -1,6 +1,5 @@
 using MassTransit;
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Data;
 using WidgetPlatform.Invalidation.Datasets;
 
 namespace WidgetPlatform.Invalidation.Consumers;

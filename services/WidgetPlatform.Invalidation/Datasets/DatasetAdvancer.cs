@@ -1,6 +1,6 @@
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Manifests;
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Invalidation.Ledger;
 using WidgetPlatform.Invalidation.Manifests;

@@ -17,7 +17,7 @@ public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, Supersede
         {
             StudyId = change.StudyId,
             Scope = InvalidationScope.Dataset,
-            Layer = Layers.Name(change.Layer),
+            Layer = change.Layer,
             Datasets = change.Datasets,
             WidgetIds = [.. change.Widgets.Select(widget => widget.WidgetId)],
             PreviousVersion = change.PreviousVersion,
@@ -28,7 +28,7 @@ public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, Supersede
 
         await advancer.MarkAnnouncedAsync(change);
         sweeper.Nudge(change.StudyId, change.Widgets);
-        LogAnnounced(logger, change.StudyId, Layers.Name(change.Layer), string.Join(',', change.Datasets), change.PreviousVersion, change.CurrentVersion, change.Widgets.Count);
+        LogAnnounced(logger, change.StudyId, DatasetLayers.Name(change.Layer), string.Join(',', change.Datasets), change.PreviousVersion, change.CurrentVersion, change.Widgets.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{StudyId} {Layer} {Datasets}: {PreviousVersion} → {CurrentVersion}; {Widgets} widgets invalidated")]

@@ -1,4 +1,5 @@
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.Invalidation.Manifests;
@@ -61,7 +61,7 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
     /// <summary>Mirrors a manifest read from disk; fields already newer in Redis are kept.</summary>
     public async Task SeedAsync(StudyManifest manifest)
     {
-        foreach (var layer in new[] { DatasetLayer.Source, DatasetLayer.Transformed })
+        foreach (var layer in DatasetLayers.All)
         {
             foreach (var group in manifest.Datasets.For(layer).GroupBy(dataset => dataset.Value, StringComparer.Ordinal))
             {

@@ -1,3 +1,4 @@
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 
@@ -6,8 +7,6 @@ namespace WidgetPlatform.Invalidation.Validation;
 /// <summary>What every message is checked against before it touches Redis or the disk; failures are rejections, not retries.</summary>
 public sealed class MessageChecks(DataStore store)
 {
-    private const int MaxTagLength = 256;
-
     /// <summary>The study id is an identifier and the study has a folder under the data root.</summary>
     public string Study(string? studyId)
     {
@@ -32,7 +31,7 @@ public sealed class MessageChecks(DataStore store)
         if (!Directory.Exists(Path.Combine(store.DatasetDirectory(studyId, layer, name), version!)))
         {
             throw new InvalidationRejectedException(
-                $"Study '{studyId}' has no {Layers.Name(layer)} dataset '{name}' at version {version}: publish the version folder before the message.");
+                $"Study '{studyId}' has no {DatasetLayers.Name(layer)} dataset '{name}' at version {version}: publish the version folder before the message.");
         }
     }
 
@@ -41,9 +40,7 @@ public sealed class MessageChecks(DataStore store)
             ? value!
             : throw new InvalidationRejectedException($"{field} '{value}' is not an identifier (^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$).");
 
-    /// <summary>A tag as widget definitions allow it (DESIGN §4): any non-blank text, here at most 256 characters.</summary>
-    public static string Tag(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTagLength
-            ? value
-            : throw new InvalidationRejectedException($"Tag '{value}' is blank or longer than {MaxTagLength} characters.");
+    /// <summary>The tag at <paramref name="index"/> by the one tag rule (<see cref="Data.Tag"/>), trimmed as it is announced.</summary>
+    public static string Tag(string? value, int index) =>
+        Data.Tag.FindError(value, $"tags[{index}]") is { } error ? throw new InvalidationRejectedException(error) : Data.Tag.Normalize(value!);
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using WidgetPlatform.Contracts;
+using WidgetPlatform.Data;
 using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Statistics;
 
@@ -26,6 +27,11 @@ public static class CacheApi
     {
         cache.MapPost("invalidations", Invalidate).WithName("InvalidateCache")
             .WithSummary("Drops the named widgets, the widgets carrying the tags, or (with neither) every widget of a study")
+            .WithDescription(
+                "studyId and widgetIds are identifiers (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64). " +
+                $"Tags follow the widget tag rule: {Tag.Rule}. Spaces and punctuation are part of a tag (\"adverse events\", " +
+                "\"campaign:123\"); a tag matches whole, ignoring case, and '*' is not a wildcard. A value that breaks a rule is a " +
+                "400 problem whose errors name it (\"tags[0]\").")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
         cache.MapPost("warmups", Warm).WithName("WarmCache")
@@ -44,7 +50,7 @@ public static class CacheApi
         var studyId = RouteIdentifiers.Require(body.StudyId, "studyId");
         StudyAccessCheck.Require(context, studyId);
         var widgetIds = body.WidgetIds?.Select((id, index) => RouteIdentifiers.Require(id, $"widgetIds[{index}]")).ToList();
-        var tags = body.Tags?.Select((tag, index) => RouteIdentifiers.Require(tag, $"tags[{index}]")).ToList();
+        var tags = body.Tags?.Select((tag, index) => RequestTags.Require(tag, $"tags[{index}]")).ToList();
         await publish.Publish(new ManualInvalidationRequested { StudyId = studyId, WidgetIds = widgetIds, Tags = tags, RequestedAt = time.GetUtcNow() });
         return TypedResults.Accepted((string?)null);
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Uploads;
@@ -23,12 +23,12 @@ public static class DatasetsApi
     private static async Task<Results<Accepted<UploadAccepted>, NotFoundProblem>> UploadDataset(
         string studyId, string dataset, string? layer, HttpRequest request, DatasetUploader uploader)
     {
-        var datasetLayer = layer switch
+        // An upload without ?layer= is a source dataset's, as it always was.
+        var datasetLayer = DatasetLayer.Source;
+        if (layer is not null && !DatasetLayers.TryParse(layer, out datasetLayer))
         {
-            null or "source" => DatasetLayer.Source,
-            "transformed" => DatasetLayer.Transformed,
-            _ => throw RequestValidationException.For("layer", $"'{layer}' is not a layer: source or transformed."),
-        };
+            throw RequestValidationException.For("layer", DatasetLayers.NotALayer(layer));
+        }
 
         if (!uploader.StudyExists(studyId))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WidgetPlatform.Caching.Statistics;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Query.Apis;
 using WidgetPlatform.Query.Auth;
 using WidgetPlatform.Query.Events;
@@ -47,7 +48,12 @@ public static class Extensions
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            // The layer's own converter first: one in the options wins over the one on the type, and version-changed
+            // events carry a layer.
+            json.SerializerOptions.Converters.Add(new DatasetLayerJsonConverter());
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
         services.AddOpenApi();
     }
 }

@@ -1,6 +1,5 @@
 using MassTransit;
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Query.Requests;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Compute.Plain;
 using WidgetPlatform.Data.Storage;

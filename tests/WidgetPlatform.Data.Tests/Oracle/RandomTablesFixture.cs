@@ -1,3 +1,4 @@
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.Data.Tests.Oracle;

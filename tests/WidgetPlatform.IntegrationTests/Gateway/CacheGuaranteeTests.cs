@@ -8,6 +8,7 @@ using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
 using invalidation::WidgetPlatform.Invalidation.Manifests;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
 

@@ -3,6 +3,7 @@ extern alias invalidation;
 using WidgetPlatform.Caching.Manifests;
 using invalidation::WidgetPlatform.Invalidation.Manifests;
 using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.IntegrationTests.Gateway;
@@ -25,7 +26,7 @@ public sealed class CurrentVersionsTests(GatewayFixture platform)
         var newer = onDisk["AE"] + "-999";
         await mirror.AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], newer);
         var versions = library.Get<CurrentVersions>();
-        await versions.LearnAsync(library.StudyId, "source", ["AE"], newer);
+        await versions.LearnAsync(library.StudyId, DatasetLayer.Source, ["AE"], newer);
 
         Assert.Equal(onDisk["DM"], await versions.GetAsync(library.StudyId, DatasetLayer.Source, "DM"));
         Assert.Equal(newer, await versions.GetAsync(library.StudyId, DatasetLayer.Source, "AE"));

@@ -1,5 +1,4 @@
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Data;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
@@ -14,7 +13,7 @@ public sealed class DatasetInvalidationTests(PlatformFixture platform) : Invalid
 
         var message = observed.Message;
         Assert.Equal(InvalidationScope.Dataset, message.Scope);
-        Assert.Equal("source", message.Layer);
+        Assert.Equal(DatasetLayer.Source, message.Layer);
         Assert.Equal(["AE"], message.Datasets);
         Assert.Equal(["ae-count", "ae-serious"], message.WidgetIds);
         Assert.Equal(TestStudy.V1, message.PreviousVersion);
@@ -55,7 +54,7 @@ public sealed class DatasetInvalidationTests(PlatformFixture platform) : Invalid
 
         var message = (await Probe.NextAsync(Study.Id)).Message;
         Assert.Equal(InvalidationScope.Dataset, message.Scope);
-        Assert.Equal("transformed", message.Layer);
+        Assert.Equal(DatasetLayer.Transformed, message.Layer);
         Assert.Equal(["AE_DAILY", "AE_WEEKLY"], message.Datasets);
         Assert.Equal(["ae-daily", "ae-weekly"], message.WidgetIds);
         Assert.Equal(TestStudy.V1, message.PreviousVersion);

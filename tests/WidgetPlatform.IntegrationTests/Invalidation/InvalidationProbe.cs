@@ -129,6 +129,23 @@ internal sealed class InvalidationProbe : IAsyncDisposable
         return taken;
     }
 
+    /// <summary>The first message of an error queue whose body holds <paramref name="marker"/>; fails after 15 s.</summary>
+    public async Task<(string Body, IReadOnlyDictionary<string, string> Headers)> ErrorAsync(string queue, string marker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var match = (await TakeAllAsync(queue)).FirstOrDefault(message => message.Body.Contains(marker, StringComparison.Ordinal));
+            if (match.Body is not null)
+            {
+                return match;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No message with '{marker}' in {queue} within 15 s.");
+            await Task.Delay(100);
+        }
+    }
+
     private Channel<ObservedInvalidation> Observed(string studyId) => _byStudy.GetOrAdd(studyId, _ => Channel.CreateUnbounded<ObservedInvalidation>());
 
     private async Task SubscribeAsync()

@@ -1,6 +1,5 @@
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Contracts;
-using WidgetPlatform.Data;
 using StackExchange.Redis;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;

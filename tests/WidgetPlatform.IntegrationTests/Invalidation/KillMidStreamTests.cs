@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using WidgetPlatform.Caching.Keys;
 using Aspire.Hosting.ApplicationModel;
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 using Xunit.Abstractions;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;

@@ -1,4 +1,4 @@
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
@@ -18,7 +18,7 @@ public sealed class PoisonMessageTests(PlatformFixture platform) : InvalidationT
         var next = await UploadAsync("AE", TestStudy.V2);
 
         Assert.Equal(TestStudy.V2, next.Message.CurrentVersion);
-        var error = await WaitForErrorAsync(marker);
+        var error = await Probe.ErrorAsync(ErrorQueue, marker);
         Assert.Contains("MT-Fault-ExceptionType", error.Headers.Keys);
     }
 
@@ -30,7 +30,7 @@ public sealed class PoisonMessageTests(PlatformFixture platform) : InvalidationT
         await Probe.PublishRawAsync(Exchange, $$"""{"studyId":"{{Study.Id}}","dataset":"AE","marker":"{{marker}}"}""");
         await UploadAsync("AE", TestStudy.V2);
 
-        var error = await WaitForErrorAsync(marker);
+        var error = await Probe.ErrorAsync(ErrorQueue, marker);
         Assert.Contains("sourceVersion", error.Headers["MT-Fault-Message"]);
     }
 
@@ -41,7 +41,7 @@ public sealed class PoisonMessageTests(PlatformFixture platform) : InvalidationT
         var next = await UploadAsync("DM", TestStudy.V2);
 
         Assert.Equal(["dm-count"], next.Message.WidgetIds);
-        var error = await WaitForErrorAsync("NO_SUCH_DATASET");
+        var error = await Probe.ErrorAsync(ErrorQueue, "NO_SUCH_DATASET");
         Assert.EndsWith("InvalidationRejectedException", error.Headers["MT-Fault-ExceptionType"]);
         Assert.Contains("has no source dataset 'NO_SUCH_DATASET'", error.Headers["MT-Fault-Message"]);
         // Retried, it would carry its retry count and have taken 22.6 s (RetryPolicy) to arrive, past the wait's 15 s.
@@ -54,23 +54,7 @@ public sealed class PoisonMessageTests(PlatformFixture platform) : InvalidationT
     {
         await Probe.PublishAsync(Uploaded("../../etc", TestStudy.V2));
 
-        var error = await WaitForErrorAsync("../../etc");
+        var error = await Probe.ErrorAsync(ErrorQueue, "../../etc");
         Assert.Contains("not an identifier", error.Headers["MT-Fault-Message"]);
-    }
-
-    private async Task<(string Body, IReadOnlyDictionary<string, string> Headers)> WaitForErrorAsync(string marker)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var match = (await Probe.TakeAllAsync(ErrorQueue)).FirstOrDefault(message => message.Body.Contains(marker, StringComparison.Ordinal));
-            if (match.Body is not null)
-            {
-                return match;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No message with '{marker}' in {ErrorQueue} within 15 s.");
-            await Task.Delay(100);
-        }
     }
 }

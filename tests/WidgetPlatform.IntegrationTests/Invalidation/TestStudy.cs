@@ -1,4 +1,4 @@
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 

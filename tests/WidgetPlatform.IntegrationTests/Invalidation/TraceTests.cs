@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using WidgetPlatform.Data;
+using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 

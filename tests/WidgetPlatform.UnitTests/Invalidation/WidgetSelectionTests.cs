@@ -13,6 +13,9 @@ public sealed class WidgetSelectionTests
         Widget("ae-daily", "safety", "pipeline"),
         Widget("dm-by-arm", "demographics"),
         Widget("lb-count"),
+        Widget("campaign-reach", "campaign:123"),
+        Widget("campaign-other", "campaign:1234"),
+        Widget("ae-narrative", "Adverse Events"),
     ];
 
     [Fact]
@@ -29,11 +32,22 @@ public sealed class WidgetSelectionTests
 
     [Fact]
     public void NeitherNamesNorTagsSelectEveryWidget() =>
-        Assert.Equal(["ae-count", "ae-daily", "dm-by-arm", "lb-count"], WidgetSelection.Select(Widgets, [], []));
+        Assert.Equal(
+            ["ae-count", "ae-daily", "ae-narrative", "campaign-other", "campaign-reach", "dm-by-arm", "lb-count"], WidgetSelection.Select(Widgets, [], []));
 
     [Fact]
     public void ATagNoWidgetCarriesSelectsNothing() =>
         Assert.Empty(WidgetSelection.Select(Widgets, [], ["nobody"]));
+
+    [Fact]
+    public void HierarchicalTagsAndTagsWithSpacesMatchWholeIgnoringCase() =>
+        Assert.Equal(["ae-narrative", "campaign-reach"], WidgetSelection.Select(Widgets, [], ["campaign:123", "adverse events"]));
+
+    [Theory]
+    [InlineData("campaign")]
+    [InlineData("campaign:*")]
+    [InlineData("adverse")]
+    public void APrefixOrAWildcardIsNotATagsMatch(string tag) => Assert.Empty(WidgetSelection.Select(Widgets, [], [tag]));
 
     private static WidgetDefinition Widget(string id, params string[] tags) => new()
     {

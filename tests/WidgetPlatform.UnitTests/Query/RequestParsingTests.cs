@@ -54,6 +54,20 @@ public sealed class RequestParsingTests
     public void TheHealthScoreWeighsHitRateResponseTimeAndErrors(double? hitRate, double? averageMs, double errorRate, int expected) =>
         Assert.Equal(expected, HealthScore.Of(hitRate, averageMs, errorRate));
 
+    [Theory]
+    [InlineData("campaign:123", "campaign:123")]
+    [InlineData(" adverse events ", "adverse events")]
+    public void ATagInABodyIsCheckedByTheTagRuleNotAsAnIdentifier(string value, string expected) =>
+        Assert.Equal(expected, RequestTags.Require(value, "tags[0]"));
+
+    [Fact]
+    public void ABadTagIsA400NamingItsField()
+    {
+        var refused = Assert.Throws<RequestValidationException>(() => RequestTags.Require("tab\there", "tags[1]"));
+
+        Assert.Equal(["tags[1] contains the control character U+0009 at position 4: " + Data.Tag.Rule + "."], refused.Errors["tags[1]"]);
+    }
+
     private static QueryCollection Query(params (string Name, string[] Values)[] parameters) =>
         new(parameters.ToDictionary(parameter => parameter.Name, parameter => new StringValues(parameter.Values)));
 }

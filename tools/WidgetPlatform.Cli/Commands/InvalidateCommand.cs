@@ -11,7 +11,8 @@ public static class InvalidateCommand
     {
         var study = IdentifierOptions.One("--study", "The study whose cache to invalidate.", required: true);
         var widgets = IdentifierOptions.Many("--widget", "Only this widget (repeat for several).");
-        var tags = IdentifierOptions.Many("--tag", "Only widgets carrying this tag (repeat for several).");
+        var tags = TagOptions.Many(
+            "--tag", "Only widgets carrying this tag, matched whole and ignoring case (repeat for several; quote one with spaces).");
         var command = new Command(
             "invalidate",
             "Drops cached entries: the named widgets, the widgets with the tags, or (with neither) every widget of the study. " +
@@ -36,9 +37,12 @@ public static class InvalidateCommand
         {
             (null, null) => "every widget",
             (var widgets, null) => $"widget(s) {string.Join(", ", widgets)}",
-            (null, var tags) => $"widgets tagged {string.Join(", ", tags)}",
-            var (widgets, tags) => $"widget(s) {string.Join(", ", widgets)} and widgets tagged {string.Join(", ", tags)}",
+            (null, var tags) => $"widgets tagged {Quoted(tags)}",
+            var (widgets, tags) => $"widget(s) {string.Join(", ", widgets)} and widgets tagged {Quoted(tags)}",
         };
+
+    // A tag may hold spaces and commas: quoted, the list still reads as the tags that were sent.
+    private static string Quoted(IEnumerable<string> tags) => string.Join(", ", tags.Select(tag => $"\"{tag}\""));
 
     private static string[]? NullIfEmpty(string[]? values) => values is { Length: > 0 } ? values : null;
 }

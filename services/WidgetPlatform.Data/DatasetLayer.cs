@@ -1,7 +1,0 @@
-namespace WidgetPlatform.Data;
-
-public enum DatasetLayer
-{
-    Source,
-    Transformed,
-}
