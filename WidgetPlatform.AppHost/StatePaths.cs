@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace WidgetPlatform.AppHost;
 
 /// <summary>
-/// The state folder (DESIGN §8): <c>WidgetPlatform:StateDirectory</c>, by default <c>.widgetplatform/</c> in the repository.
+/// The state folder (docs/design.md §8): <c>WidgetPlatform:StateDirectory</c>, by default <c>.widgetplatform/</c> in the repository.
 /// It holds the data root, the servers' folders and the files outside clients read; only its owner may read it.
 /// </summary>
 public sealed class StatePaths
@@ -14,7 +14,7 @@ public sealed class StatePaths
 
     public string Root { get; }
 
-    /// <summary>The data root every service gets as <c>WidgetPlatform__DataRoot</c> (DESIGN §3).</summary>
+    /// <summary>The data root every service gets as <c>WidgetPlatform__DataRoot</c> (docs/design.md §3).</summary>
     public string DataRoot => Path.Combine(Root, "data");
 
     public string ResourcesFile => Path.Combine(Root, "resources.json");

@@ -4,7 +4,7 @@ using WidgetPlatform.AppHost.Executables;
 namespace WidgetPlatform.AppHost.Backing;
 
 /// <summary>
-/// DESIGN §8: Redis and RabbitMQ are Aspire's container integrations where a container runtime answers, and the same
+/// docs/design.md §8: Redis and RabbitMQ are Aspire's container integrations where a container runtime answers, and the same
 /// resources as Debian's servers where none does. An existing server named by <c>ConnectionStrings:{name}</c> wins over both.
 /// </summary>
 public static class BackingServices

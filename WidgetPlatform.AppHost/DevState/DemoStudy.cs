@@ -4,7 +4,7 @@ using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.AppHost.DevState;
 
-/// <summary>DESIGN §8: on first run, a demo study (several datasets, a dozen widgets) so a newcomer sees live widgets at once.</summary>
+/// <summary>docs/design.md §8: on first run, a demo study (several datasets, a dozen widgets) so a newcomer sees live widgets at once.</summary>
 public static class DemoStudy
 {
     public const string StudyId = "STUDY-001";

@@ -5,7 +5,7 @@ using WidgetPlatform.AppHost.Executables;
 namespace WidgetPlatform.AppHost.DevState;
 
 /// <summary>
-/// The development signing key and tokens (DESIGN.md §6). The key is generated once and kept in the state folder, so a
+/// The development signing key and tokens (docs/design.md §6). The key is generated once and kept in the state folder, so a
 /// token copied from an earlier run stays valid until it expires; the tokens are minted afresh on every start. Both
 /// files are readable by their owner only. Every service gets the key, the warmer or a CLI may have to call the gateway.
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace WidgetPlatform.AppHost.DevState;
 
-/// <summary>What the AppHost does beyond Aspire for a developer's machine (DESIGN §8).</summary>
+/// <summary>What the AppHost does beyond Aspire for a developer's machine (docs/design.md §8).</summary>
 public static class DevStateExtensions
 {
     private const int DefaultDemoRows = 1_000_000;

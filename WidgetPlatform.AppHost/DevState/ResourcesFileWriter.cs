@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 namespace WidgetPlatform.AppHost.DevState;
 
 /// <summary>
-/// Keeps <c>resources.json</c> (DESIGN §8) current for the admin CLI, scripts and outside test clients: every resource
+/// Keeps <c>resources.json</c> (docs/design.md §8) current for the admin CLI, scripts and outside test clients: every resource
 /// with its state, health, PID, endpoints and connection string, plus the dashboard's URL and login link. It holds
 /// passwords, so only its owner may read it.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace WidgetPlatform.Auth;
 
 /// <summary>
-/// Development tokens (DESIGN.md §6): HS256 JWTs signed with the symmetric key that the AppHost generates and gives every
+/// Development tokens (docs/design.md §6): HS256 JWTs signed with the symmetric key that the AppHost generates and gives every
 /// service as <c>WidgetPlatform__Auth__SigningKey</c>. The AppHost and the test host mint through this one type; the
 /// gateway validates with <see cref="Issuer"/>, <see cref="Audience"/> and <see cref="TryReadSigningKey"/>.
 /// </summary>

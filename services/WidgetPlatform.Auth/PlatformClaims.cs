@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Auth;
 
-/// <summary>The claims a WidgetPlatform token carries (DESIGN.md §6), by their JWT names.</summary>
+/// <summary>The claims a WidgetPlatform token carries (docs/design.md §6), by their JWT names.</summary>
 public static class PlatformClaims
 {
     public const string Subject = "sub";

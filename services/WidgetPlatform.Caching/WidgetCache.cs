@@ -8,7 +8,7 @@ using WidgetPlatform.Caching.Statistics;
 namespace WidgetPlatform.Caching;
 
 /// <summary>
-/// The cache path of DESIGN §5, shared by the gateway and the warmer: in-process layer → Redis → one computation per key
+/// The cache path of docs/design.md §5, shared by the gateway and the warmer: in-process layer → Redis → one computation per key
 /// across the fleet (G4) → fenced store (G1, G3) → refresh-ahead (G5); Redis trouble means bypass, never an error (G6).
 /// This class decides where an answer comes from; each step is a class of its own.
 /// </summary>

@@ -5,7 +5,7 @@ namespace WidgetPlatform.Caching;
 
 /// <summary>
 /// Configuration section <c>WidgetPlatform:Cache</c>: every timing and threshold of the cache path, validated at start-up.
-/// The TTLs, refresh-ahead ratio and lock timeout are DESIGN §5's; the rest were measured on the platform's own benchmarks.
+/// The TTLs, refresh-ahead ratio and lock timeout are docs/design.md §5's; the rest were measured on the platform's own benchmarks.
 /// </summary>
 public sealed class WidgetCacheOptions : IValidatableObject
 {

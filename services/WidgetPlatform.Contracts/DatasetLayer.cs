@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WidgetPlatform.Contracts;
 
 /// <summary>
-/// The two layers of a study's data (DESIGN §3): what pipelines upload, and what transformations derive from it. One type
+/// The two layers of a study's data (docs/design.md §3): what pipelines upload, and what transformations derive from it. One type
 /// for messages, manifests, widget definitions and folders; its spelling is <see cref="DatasetLayers"/>'s alone.
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace WidgetPlatform.Data;
 
-/// <summary>Study, widget, dataset and column identifiers (DESIGN §3): checked before they reach a key, a path or a pattern.</summary>
+/// <summary>Study, widget, dataset and column identifiers (docs/design.md §3): checked before they reach a key, a path or a pattern.</summary>
 public static partial class Identifier
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]

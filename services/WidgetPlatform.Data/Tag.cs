@@ -1,7 +1,7 @@
 namespace WidgetPlatform.Data;
 
 /// <summary>
-/// Widget tags (DESIGN §4): the one rule for definitions, messages, the HTTP API and the CLI. A tag is free text — spaces
+/// Widget tags (docs/design.md §4): the one rule for definitions, messages, the HTTP API and the CLI. A tag is free text — spaces
 /// and punctuation included, so "adverse events" and the hierarchical "campaign:123" are tags — of 1 to
 /// <see cref="MaxLength"/> characters once the whitespace around it is trimmed, without control characters. Tags match
 /// whole, ignoring case and that surrounding whitespace: "campaign" does not match "campaign:123", and '*' is a

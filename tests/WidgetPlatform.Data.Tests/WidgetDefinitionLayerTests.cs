@@ -5,7 +5,7 @@ using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Tests;
 
-/// <summary>A definition's <c>layer</c> (DESIGN §4) is read and written by the layer's one converter, not the general enum one.</summary>
+/// <summary>A definition's <c>layer</c> (docs/design.md §4) is read and written by the layer's one converter, not the general enum one.</summary>
 public sealed class WidgetDefinitionLayerTests
 {
     [Theory]

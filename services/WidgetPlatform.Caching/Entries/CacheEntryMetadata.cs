@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Caching.Entries;
 
-/// <summary>What a cached answer carries besides its data (DESIGN §5), as the seed's cache entry.</summary>
+/// <summary>What a cached answer carries besides its data (docs/design.md §5), as the seed's cache entry.</summary>
 public sealed record CacheEntryMetadata
 {
     public required string Key { get; init; }

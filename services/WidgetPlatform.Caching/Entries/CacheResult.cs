@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Caching.Entries;
 
-/// <summary>Where an answer came from, as the response's <c>metadata.cache</c> says (DESIGN §6).</summary>
+/// <summary>Where an answer came from, as the response's <c>metadata.cache</c> says (docs/design.md §6).</summary>
 public enum CacheResult
 {
     /// <summary>From the in-process layer or Redis.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace WidgetPlatform.Caching.Entries;
 
-/// <summary>Renders the data response of DESIGN §6 once, when an answer is computed; every later send reuses the bytes.</summary>
+/// <summary>Renders the data response of docs/design.md §6 once, when an answer is computed; every later send reuses the bytes.</summary>
 public static class ResponseBody
 {
     private static readonly byte[] HitSuffix = Encoding.UTF8.GetBytes("hit\"}}");

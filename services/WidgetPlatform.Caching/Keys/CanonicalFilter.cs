@@ -9,7 +9,7 @@ using WidgetPlatform.Data.Widgets;
 namespace WidgetPlatform.Caching.Keys;
 
 /// <summary>
-/// What a cached answer was computed for, besides the widget and the data version (DESIGN §5): the widget's revision, the
+/// What a cached answer was computed for, besides the widget and the data version (docs/design.md §5): the widget's revision, the
 /// range, and the widget's fixed filters ANDed with the request's. Written as canonical JSON (keys sorted, values sorted and
 /// distinct) so that equal requests hash equally however their parameters were ordered.
 /// </summary>

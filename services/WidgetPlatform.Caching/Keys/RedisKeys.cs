@@ -4,7 +4,7 @@ namespace WidgetPlatform.Caching.Keys;
 
 /// <summary>
 /// Every Redis key the platform writes besides the widget entries themselves. All of a study's keys carry its hash tag
-/// <c>{studyId}</c>, so scripts that touch several of them stay within one Redis Cluster slot (DESIGN §9).
+/// <c>{studyId}</c>, so scripts that touch several of them stay within one Redis Cluster slot (docs/design.md §9).
 /// </summary>
 public static class RedisKeys
 {
@@ -20,7 +20,7 @@ public static class RedisKeys
     /// <summary>The stampede lock of one entry; its value is the holder's token.</summary>
     public static string Lock(WidgetCacheKey key) => $"lock:{key.Value}";
 
-    /// <summary>Sorted set of recently requested widget + filter combinations, scored by last request time (DESIGN §7).</summary>
+    /// <summary>Sorted set of recently requested widget + filter combinations, scored by last request time (docs/design.md §7).</summary>
     public static string ActiveCombinations(string studyId) => $"active:{{{studyId}}}";
 
     /// <summary>Set of the studies that have a manifest mirror, so nothing needs SCAN to find them.</summary>

@@ -1,7 +1,7 @@
 namespace WidgetPlatform.Caching.Keys;
 
 /// <summary>
-/// The key of one cached widget answer (DESIGN §5): <c>widget:{&lt;studyId&gt;}:&lt;widgetId&gt;:&lt;dataVersion&gt;:&lt;filterHash&gt;</c>.
+/// The key of one cached widget answer (docs/design.md §5): <c>widget:{&lt;studyId&gt;}:&lt;widgetId&gt;:&lt;dataVersion&gt;:&lt;filterHash&gt;</c>.
 /// The braces are Redis Cluster's hash tag: every key of a study lands in one slot, so a Lua script may touch them together.
 /// </summary>
 public sealed record WidgetCacheKey(string StudyId, string WidgetId, string DataVersion, string FilterHash)

@@ -7,7 +7,7 @@ namespace WidgetPlatform.Caching.Tracking;
 
 /// <summary>
 /// A widget + request combination users asked for, independent of the data version, so the warmer can recompute it for the
-/// next version (DESIGN §7). Its JSON is a member of the study's <c>active:{study}</c> sorted set: the gateway writes it,
+/// next version (docs/design.md §7). Its JSON is a member of the study's <c>active:{study}</c> sorted set: the gateway writes it,
 /// the warmer reads it.
 /// </summary>
 public sealed record ActiveCombination(string WidgetId, string? From, string? To, IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters)

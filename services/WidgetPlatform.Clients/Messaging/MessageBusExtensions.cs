@@ -44,7 +44,7 @@ public static class MessageBusExtensions
                     }
                 });
 
-                // Pipelines in Python or Node publish plain camelCase JSON (DESIGN §7): every endpoint reads it as well as the
+                // Pipelines in Python or Node publish plain camelCase JSON (docs/design.md §7): every endpoint reads it as well as the
                 // envelope, whatever message type the endpoint consumes. A body without a content type is taken as plain
                 // JSON too (MassTransit always sets one); what we publish stays enveloped, so headers and traces travel.
                 rabbit.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);

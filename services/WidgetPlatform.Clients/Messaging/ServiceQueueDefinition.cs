@@ -5,7 +5,7 @@ namespace WidgetPlatform.Clients.Messaging;
 /// <summary>
 /// What every consumer queue of the platform's services is: named for the service (<c>invalidation-…</c>, <c>warmer-…</c>),
 /// so another service consuming the same message gets a queue of its own, not a share of this one; a durable quorum queue
-/// (DESIGN §9: replicated in a RabbitMQ cluster, and a message is acknowledged only once handled, so a consumer killed
+/// (docs/design.md §9: replicated in a RabbitMQ cluster, and a message is acknowledged only once handled, so a consumer killed
 /// mid-stream loses none); read <see cref="ConsumerQueueOptions.ConcurrentMessages"/> at a time, retried in memory at the
 /// configured intervals, then moved to <c>{queue}_error</c> with the reason. The broker has no delayed-exchange plugin, so
 /// there is no delayed redelivery; a retry holds only the failing message, the queue's other messages go on meanwhile.

@@ -72,7 +72,7 @@ internal sealed class Accumulator
         }
     }
 
-    /// <summary>The DESIGN §4 value: over no rows count, sum and distinct are 0, avg, min and max are null.</summary>
+    /// <summary>The docs/design.md §4 value: over no rows count, sum and distinct are 0, avg, min and max are null.</summary>
     public AggregateValue Value(MeasureOp op, bool integerColumn) => op switch
     {
         MeasureOp.Count => AggregateValue.FromInteger(Count),

@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Data.Compute;
 
-/// <summary>DESIGN §4 order: value descending (null values after numbers), then key ascending, the null key last.</summary>
+/// <summary>docs/design.md §4 order: value descending (null values after numbers), then key ascending, the null key last.</summary>
 internal sealed class BucketOrder : IComparer<ResultBucket>
 {
     public static BucketOrder Instance { get; } = new();

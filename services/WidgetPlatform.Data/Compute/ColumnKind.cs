@@ -1,7 +1,7 @@
 namespace WidgetPlatform.Data.Compute;
 
-/// <summary>The column types a widget can use (DESIGN §4).</summary>
-#pragma warning disable CA1720 // the members are the contract's column type names (DESIGN §4).
+/// <summary>The column types a widget can use (docs/design.md §4).</summary>
+#pragma warning disable CA1720 // the members are the contract's column type names (docs/design.md §4).
 public enum ColumnKind
 {
     String,

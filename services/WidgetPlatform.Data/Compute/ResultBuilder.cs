@@ -2,7 +2,7 @@ using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Compute;
 
-/// <summary>Turns merged accumulators (slots per <see cref="SlotMode.Period"/> or <see cref="SlotMode.Bucket"/>) into DESIGN §4 results.</summary>
+/// <summary>Turns merged accumulators (slots per <see cref="SlotMode.Period"/> or <see cref="SlotMode.Bucket"/>) into docs/design.md §4 results.</summary>
 internal static class ResultBuilder
 {
     public static WidgetResult Build(WidgetDefinition definition, WidgetQuery query, bool integerMeasure, ScanResult scan)

@@ -5,7 +5,7 @@ using WidgetPlatform.Data.Widgets;
 namespace WidgetPlatform.Data.Storage;
 
 /// <summary>
-/// The data root of DESIGN §3: manifests, published dataset versions and widget definitions.
+/// The data root of docs/design.md §3: manifests, published dataset versions and widget definitions.
 /// Every identifier is validated before it becomes part of a path.
 /// </summary>
 public sealed class DataStore(string root)
@@ -48,7 +48,7 @@ public sealed class DataStore(string root)
         }
     }
 
-    /// <summary>Replaces the manifest atomically. The invalidation service is its single writer (DESIGN §3).</summary>
+    /// <summary>Replaces the manifest atomically. The invalidation service is its single writer (docs/design.md §3).</summary>
     public void WriteManifest(StudyManifest manifest) =>
         StorageJson.WriteAtomically(ManifestPath(manifest.StudyId), JsonSerializer.SerializeToUtf8Bytes(manifest, StorageJson.Manifest));
 

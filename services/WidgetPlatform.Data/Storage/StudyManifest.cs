@@ -3,7 +3,7 @@ using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Data.Storage;
 
-/// <summary><c>studies/{studyId}/manifest.json</c>, snake_case exactly as DESIGN §3.</summary>
+/// <summary><c>studies/{studyId}/manifest.json</c>, snake_case exactly as docs/design.md §3.</summary>
 public sealed record StudyManifest
 {
     [JsonPropertyName("study_id")]

@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Data.Widgets;
 
-#pragma warning disable CA1720 // "short" and "long" are the contract's names for these classes (DESIGN §4).
+#pragma warning disable CA1720 // "short" and "long" are the contract's names for these classes (docs/design.md §4).
 public enum TtlClass
 {
     Realtime,

@@ -2,7 +2,7 @@ using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Data.Widgets;
 
-/// <summary><c>studies/{studyId}/widgets/{widgetId}.json</c>, camelCase as DESIGN §4.</summary>
+/// <summary><c>studies/{studyId}/widgets/{widgetId}.json</c>, camelCase as docs/design.md §4.</summary>
 public sealed record WidgetDefinition
 {
     public required string WidgetId { get; init; }

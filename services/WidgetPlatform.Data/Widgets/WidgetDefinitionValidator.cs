@@ -35,7 +35,7 @@ public static class WidgetDefinitionValidator
         }
     }
 
-    /// <summary>The limits of DESIGN §6 on filters, shared by fixed and request filters.</summary>
+    /// <summary>The limits of docs/design.md §6 on filters, shared by fixed and request filters.</summary>
     public static void CheckFilters(List<string> errors, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, string name)
     {
         if (filters is null)

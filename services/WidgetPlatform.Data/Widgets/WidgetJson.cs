@@ -4,7 +4,7 @@ using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.Data.Widgets;
 
-/// <summary>The camelCase JSON of widget definitions and results (DESIGN §4).</summary>
+/// <summary>The camelCase JSON of widget definitions and results (docs/design.md §4).</summary>
 public static class WidgetJson
 {
     public static JsonSerializerOptions Options { get; } = Create();

@@ -10,7 +10,7 @@ using WidgetPlatform.Data.Widgets;
 namespace WidgetPlatform.Invalidation.Cleanup;
 
 /// <summary>
-/// Removes superseded entries in the background (DESIGN §7), so Redis memory does not grow with the number of versions.
+/// Removes superseded entries in the background (docs/design.md §7), so Redis memory does not grow with the number of versions.
 /// Widgets whose dataset just advanced are walked first (the consumers nudge); otherwise each run walks on through every
 /// widget of every mirrored study. A run examines at most <see cref="SupersededKeyOptions.KeysPerRun"/> index members.
 /// </summary>

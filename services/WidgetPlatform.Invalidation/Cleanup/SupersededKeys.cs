@@ -11,7 +11,7 @@ namespace WidgetPlatform.Invalidation.Cleanup;
 /// </summary>
 public sealed class SupersededKeys(IConnectionMultiplexer redis)
 {
-    // A member is "widget:{study}:widget:version:hash"; identifiers hold no ':' (DESIGN §3), so the version is the second
+    // A member is "widget:{study}:widget:version:hash"; identifiers hold no ':' (docs/design.md §3), so the version is the second
     // field from the end. Versions compare ordinally, as strings.
     private static readonly LuaScript StepScript = LuaScript.Prepare("""
         local scan = redis.call('SSCAN', @index, @cursor, 'COUNT', @count)

@@ -9,7 +9,7 @@ namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>
 /// WidgetConfigurationChanged → that widget only: its stored answers are removed (the new revision changes its keys anyway,
-/// DESIGN §5) and CacheInvalidated says so. A revision not newer than the last one claimed is a duplicate or out of order.
+/// docs/design.md §5) and CacheInvalidated says so. A revision not newer than the last one claimed is a duplicate or out of order.
 /// </summary>
 public sealed partial class WidgetConfigurationChangedConsumer(
     MessageChecks checks,

@@ -9,7 +9,7 @@ using WidgetPlatform.Invalidation.Validation;
 namespace WidgetPlatform.Invalidation.Datasets;
 
 /// <summary>
-/// DataUploaded and PipelineCompleted (DESIGN §7): moves datasets of a layer to a new version — the Redis mirror by
+/// DataUploaded and PipelineCompleted (docs/design.md §7): moves datasets of a layer to a new version — the Redis mirror by
 /// compare-and-set, then the manifest on disk — and works out exactly which widgets read them.
 /// </summary>
 public sealed class DatasetAdvancer(

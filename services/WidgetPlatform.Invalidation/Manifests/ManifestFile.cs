@@ -6,7 +6,7 @@ using WidgetPlatform.Data.Storage;
 namespace WidgetPlatform.Invalidation.Manifests;
 
 /// <summary>
-/// Writes <c>manifest.json</c>, of which this service is the single writer (DESIGN §3). Every write is a read-modify-write
+/// Writes <c>manifest.json</c>, of which this service is the single writer (docs/design.md §3). Every write is a read-modify-write
 /// under the study's lock — a semaphore within the process, an exclusive file lock across replicas, which the kernel drops
 /// if a writer dies — and writes what the Redis mirror says, merged forward with what is on disk. The compare-and-set in
 /// Redis decides which version wins; the later lock holder reads a mirror at least as new, so the file never goes back.

@@ -8,7 +8,7 @@ namespace WidgetPlatform.Invalidation.Manifests;
 /// <summary>
 /// The disk manifest re-derived from the Redis mirror: each dataset takes the newer of the two versions, and
 /// <c>current_version</c> of a layer follows its newest dataset, the version it replaces becoming <c>previous_version</c>
-/// (DESIGN §3). Never moves anything backwards, so replicas that write late write the same or a newer state.
+/// (docs/design.md §3). Never moves anything backwards, so replicas that write late write the same or a newer state.
 /// </summary>
 public static class ManifestMerge
 {

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace WidgetPlatform.Invalidation.Manifests;
 
 /// <summary>
-/// Seeds the mirror at startup (DESIGN §3: Redis mirrors the manifests). Registered before the message bus, so consumers
+/// Seeds the mirror at startup (docs/design.md §3: Redis mirrors the manifests). Registered before the message bus, so consumers
 /// start on a seeded mirror. A Redis that does not answer is waited for, with a log line per attempt: nothing restarts a
 /// crashed service under Aspire, and a service that waits recovers by itself once Redis is back.
 /// </summary>

@@ -19,7 +19,7 @@ public sealed class MessageChecks(DataStore store)
         return id;
     }
 
-    /// <summary>The dataset version was published: its folder exists, as a pipeline writes it before publishing (DESIGN §3).</summary>
+    /// <summary>The dataset version was published: its folder exists, as a pipeline writes it before publishing (docs/design.md §3).</summary>
     public void PublishedVersion(string studyId, DatasetLayer layer, string? dataset, string? version)
     {
         var name = Identifier(dataset, "dataset");

@@ -5,7 +5,7 @@ using WidgetPlatform.Query.Uploads;
 
 namespace WidgetPlatform.Query.Apis;
 
-/// <summary>The HTTP API of DESIGN §6, grouped by who may call it.</summary>
+/// <summary>The HTTP API of docs/design.md §6, grouped by who may call it.</summary>
 public static class GatewayApis
 {
     public static WebApplication MapGatewayApis(this WebApplication app)

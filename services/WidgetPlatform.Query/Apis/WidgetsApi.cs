@@ -9,7 +9,7 @@ using WidgetPlatform.Query.Responses;
 
 namespace WidgetPlatform.Query.Apis;
 
-/// <summary>Widget definitions (DESIGN §4): read by viewers, written by admins; a write publishes WidgetConfigurationChanged.</summary>
+/// <summary>Widget definitions (docs/design.md §4): read by viewers, written by admins; a write publishes WidgetConfigurationChanged.</summary>
 public static class WidgetsApi
 {
     public static RouteGroupBuilder MapWidgetsApi(this RouteGroupBuilder study)
@@ -23,7 +23,7 @@ public static class WidgetsApi
     {
         study.MapPut("widgets/{widgetId}", PutWidget).WithName("PutWidget")
             .WithSummary("Creates or replaces a widget definition; the server assigns its revision")
-            .WithDescription("The body is a widget definition (DESIGN §4) as JSON; its widgetId must be the route's.")
+            .WithDescription("The body is a widget definition (docs/design.md §4) as JSON; its widgetId must be the route's.")
             .ProducesValidationProblem();
         study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition");
         return study;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 namespace WidgetPlatform.Query.Auth;
 
 /// <summary>
-/// What endpoint code applies (DESIGN.md §6), on an endpoint or a group; requirements add up, so
+/// What endpoint code applies (docs/design.md §6), on an endpoint or a group; requirements add up, so
 /// <c>group.RequireViewer().RequireStudyAccess()</c> and then <c>.RequireAdmin()</c> on one endpoint of it means an admin
 /// with access to that study. Every one of them answers 401 without a valid token.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace WidgetPlatform.Query.Auth;
 
-/// <summary>The gateway's authentication, authorization and admin rate limit (DESIGN.md §6).</summary>
+/// <summary>The gateway's authentication, authorization and admin rate limit (docs/design.md §6).</summary>
 public static class GatewayAuthExtensions
 {
     /// <summary>JWT bearer from <c>WidgetPlatform:Auth</c> (startup fails when it is not configured), the role and study policies, the admin rate limit.</summary>

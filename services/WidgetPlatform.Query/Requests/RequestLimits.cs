@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Query.Requests;
 
-/// <summary>The input limits of DESIGN §6.</summary>
+/// <summary>The input limits of docs/design.md §6.</summary>
 public static class RequestLimits
 {
     public const int FilterColumns = 10;

@@ -3,7 +3,7 @@ using WidgetPlatform.Data;
 namespace WidgetPlatform.Query.Requests;
 
 /// <summary>
-/// Study, widget and dataset identifiers from routes and bodies, checked against DESIGN §3 before they reach a key, a path or
+/// Study, widget and dataset identifiers from routes and bodies, checked against docs/design.md §3 before they reach a key, a path or
 /// a pattern: glob characters (<c>* ? [ ] \</c>) and everything else outside the pattern are refused with 400.
 /// </summary>
 public static class RouteIdentifiers

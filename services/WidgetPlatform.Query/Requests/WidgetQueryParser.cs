@@ -6,7 +6,7 @@ using WidgetPlatform.Data.Compute;
 namespace WidgetPlatform.Query.Requests;
 
 /// <summary>
-/// Reads <c>from</c>, <c>to</c> and the repeated <c>f.{column}</c> parameters of a data request (DESIGN §6), or the same
+/// Reads <c>from</c>, <c>to</c> and the repeated <c>f.{column}</c> parameters of a data request (docs/design.md §6), or the same
 /// fields of a dashboard item, enforcing the limits before anything is looked up.
 /// </summary>
 public static class WidgetQueryParser

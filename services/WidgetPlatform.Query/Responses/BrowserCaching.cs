@@ -3,7 +3,7 @@ using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Query.Responses;
 
-/// <summary><c>Cache-Control: private, max-age=min(browserTtl, ttl class)</c> (DESIGN §6), precomputed per TTL class.</summary>
+/// <summary><c>Cache-Control: private, max-age=min(browserTtl, ttl class)</c> (docs/design.md §6), precomputed per TTL class.</summary>
 public sealed class BrowserCaching
 {
     public const int BrowserTtlSeconds = 300;

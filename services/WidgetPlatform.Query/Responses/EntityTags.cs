@@ -6,7 +6,7 @@ using WidgetPlatform.Caching.Keys;
 namespace WidgetPlatform.Query.Responses;
 
 /// <summary>
-/// Strong ETags derived from the cache key alone (DESIGN §6). The key names the widget revision, data version and filter,
+/// Strong ETags derived from the cache key alone (docs/design.md §6). The key names the widget revision, data version and filter,
 /// so a matching <c>If-None-Match</c> is answered 304 without reading the cached body at all.
 /// </summary>
 public static class EntityTags

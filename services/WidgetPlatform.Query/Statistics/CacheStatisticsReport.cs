@@ -2,7 +2,7 @@ using WidgetPlatform.Caching.Statistics;
 
 namespace WidgetPlatform.Query.Statistics;
 
-/// <summary>The fleet-wide statistics of DESIGN §6, with the health score and alerts derived from them.</summary>
+/// <summary>The fleet-wide statistics of docs/design.md §6, with the health score and alerts derived from them.</summary>
 public sealed record CacheStatisticsReport
 {
     public const double HitRateAlert = 0.9;

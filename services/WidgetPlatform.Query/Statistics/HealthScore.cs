@@ -1,6 +1,6 @@
 namespace WidgetPlatform.Query.Statistics;
 
-/// <summary>0–100: hit rate weighs 50, response time 30, error rate 20 (DESIGN §6).</summary>
+/// <summary>0–100: hit rate weighs 50, response time 30, error rate 20 (docs/design.md §6).</summary>
 public static class HealthScore
 {
     private const double FastMs = 50;

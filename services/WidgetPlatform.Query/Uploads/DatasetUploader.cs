@@ -7,7 +7,7 @@ using WidgetPlatform.Query.Requests;
 namespace WidgetPlatform.Query.Uploads;
 
 /// <summary>
-/// Acts as a pipeline would (DESIGN §3): checks the Parquet body whole, publishes it as a new immutable version, then
+/// Acts as a pipeline would (docs/design.md §3): checks the Parquet body whole, publishes it as a new immutable version, then
 /// publishes DataUploaded or PipelineCompleted. The manifest is the invalidation service's to advance. A bad body changes
 /// nothing and publishes nothing.
 /// </summary>

@@ -7,7 +7,7 @@ namespace WidgetPlatform.Warmer.Consumers;
 
 /// <summary>
 /// After an invalidation, the affected widgets' active and priority entries are recomputed for the new versions before
-/// users ask (DESIGN §7). Warmer replicas share this queue, so each invalidation is warmed by one of them.
+/// users ask (docs/design.md §7). Warmer replicas share this queue, so each invalidation is warmed by one of them.
 /// </summary>
 public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCatalog catalog, StudyWarmer warmer) : IConsumer<CacheInvalidated>
 {

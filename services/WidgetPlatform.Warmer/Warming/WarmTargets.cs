@@ -7,7 +7,7 @@ using WidgetPlatform.Data.Compute;
 namespace WidgetPlatform.Warmer.Warming;
 
 /// <summary>
-/// What a study's warm covers (DESIGN §7): the combinations users requested most recently, as the gateway tracks them in
+/// What a study's warm covers (docs/design.md §7): the combinations users requested most recently, as the gateway tracks them in
 /// <c>active:{study}</c>, and every <c>priority</c> widget unfiltered.
 /// </summary>
 public sealed class WarmTargets(IConnectionMultiplexer redis, WidgetCatalog catalog)

@@ -7,7 +7,7 @@ public sealed class WarmingOptions
 {
     public const string Section = "WidgetPlatform:Warming";
 
-    /// <summary>Computations running at once for one warm (DESIGN §7: 4).</summary>
+    /// <summary>Computations running at once for one warm (docs/design.md §7: 4).</summary>
     [Range(1, 256)]
     public int Parallelism { get; set; } = 4;
 

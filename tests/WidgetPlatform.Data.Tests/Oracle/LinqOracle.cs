@@ -5,7 +5,7 @@ using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Tests.Oracle;
 
-/// <summary>DESIGN §4 written the plain way, row by row with LINQ: what the engine must equal.</summary>
+/// <summary>docs/design.md §4 written the plain way, row by row with LINQ: what the engine must equal.</summary>
 public static class LinqOracle
 {
     private static readonly HashSet<string> IntegerColumns = ["i32", "i64"];

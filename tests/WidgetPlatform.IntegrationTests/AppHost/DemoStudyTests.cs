@@ -4,7 +4,7 @@ using WidgetPlatform.Data.Demo;
 
 namespace WidgetPlatform.IntegrationTests.AppHost;
 
-/// <summary>DESIGN §8: the platform starts with a demo study in its data root, laid out as DESIGN §3 says.</summary>
+/// <summary>docs/design.md §8: the platform starts with a demo study in its data root, laid out as docs/design.md §3 says.</summary>
 [Collection(SharedPlatform.Name)]
 public sealed class DemoStudyTests(PlatformFixture platform)
 {

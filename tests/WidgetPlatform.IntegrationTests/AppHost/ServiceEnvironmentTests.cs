@@ -2,7 +2,7 @@ using System.Text;
 
 namespace WidgetPlatform.IntegrationTests.AppHost;
 
-/// <summary>Reads what each running service process really received, from /proc: the Aspire contract of DESIGN.md §2.</summary>
+/// <summary>Reads what each running service process really received, from /proc: the Aspire contract of docs/design.md §2.</summary>
 [Collection(SharedPlatform.Name)]
 public sealed class ServiceEnvironmentTests(PlatformFixture platform)
 {

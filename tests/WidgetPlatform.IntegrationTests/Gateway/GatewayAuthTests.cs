@@ -7,7 +7,7 @@ using WidgetPlatform.Auth;
 namespace WidgetPlatform.IntegrationTests.Gateway;
 
 /// <summary>
-/// Authorization on the real gateway started by the AppHost model (DESIGN.md §6): every endpoint against each role, with
+/// Authorization on the real gateway started by the AppHost model (docs/design.md §6): every endpoint against each role, with
 /// access to its study or to another; tokens without which, or with a bad one, nothing is answered; the admin rate limit;
 /// and the dev key and tokens the AppHost hands out.
 /// </summary>

@@ -2,7 +2,7 @@ using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
-/// <summary>DESIGN §7: a new dataset version invalidates exactly the widgets reading that dataset in that layer.</summary>
+/// <summary>docs/design.md §7: a new dataset version invalidates exactly the widgets reading that dataset in that layer.</summary>
 [Collection(SharedPlatform.Name)]
 public sealed class DatasetInvalidationTests(PlatformFixture platform) : InvalidationTestBase(platform)
 {

@@ -2,7 +2,7 @@ using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
-/// <summary>DESIGN §7: what cannot be handled goes to the error queue with its reason, and the next message is handled.</summary>
+/// <summary>docs/design.md §7: what cannot be handled goes to the error queue with its reason, and the next message is handled.</summary>
 [Collection(SharedPlatform.Name)]
 public sealed class PoisonMessageTests(PlatformFixture platform) : InvalidationTestBase(platform)
 {

@@ -3,7 +3,7 @@ using RabbitMQ.Client.Exceptions;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
-/// <summary>DESIGN §9: the invalidation service's queues are durable quorum queues.</summary>
+/// <summary>docs/design.md §9: the invalidation service's queues are durable quorum queues.</summary>
 [Collection(SharedPlatform.Name)]
 public sealed class QueueTopologyTests(PlatformFixture platform)
 {

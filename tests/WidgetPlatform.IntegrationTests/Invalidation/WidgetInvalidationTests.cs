@@ -2,7 +2,7 @@ using WidgetPlatform.Contracts;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
-/// <summary>DESIGN §7: a configuration change touches that widget only; a manual invalidation only the named widgets or tags.</summary>
+/// <summary>docs/design.md §7: a configuration change touches that widget only; a manual invalidation only the named widgets or tags.</summary>
 [Collection(SharedPlatform.Name)]
 public sealed class WidgetInvalidationTests(PlatformFixture platform) : InvalidationTestBase(platform)
 {

@@ -4,7 +4,7 @@ using WidgetPlatform.Data;
 namespace WidgetPlatform.Cli.Commands;
 
 /// <summary>
-/// Study and widget options, checked as DESIGN §3 identifiers before anything is sent: a typo is bad usage (exit 4)
+/// Study and widget options, checked as docs/design.md §3 identifiers before anything is sent: a typo is bad usage (exit 4)
 /// here rather than a 400 later, and nothing unchecked reaches a URL path.
 /// </summary>
 public static class IdentifierOptions

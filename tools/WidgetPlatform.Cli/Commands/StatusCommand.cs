@@ -5,7 +5,7 @@ using WidgetPlatform.Cli.Output;
 
 namespace WidgetPlatform.Cli.Commands;
 
-/// <summary><c>status</c>: the statistics of DESIGN §6 as a table, or the gateway's JSON as is for monitoring systems.</summary>
+/// <summary><c>status</c>: the statistics of docs/design.md §6 as a table, or the gateway's JSON as is for monitoring systems.</summary>
 public static class StatusCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
@@ -51,7 +51,7 @@ public static class StatusCommand
             return ExitCodes.Success;
         }
 
-        // Alerts are fleet-wide (DESIGN §6); a study's statistics carry none, so --study --alerts asks the fleet too.
+        // Alerts are fleet-wide (docs/design.md §6); a study's statistics carry none, so --study --alerts asks the fleet too.
         fleet ??= Read<FleetStatistics>(await gateway.FleetStatisticsJsonAsync(cancellationToken));
         var firing = fleet.Alerts ?? [];
         if (asJson)

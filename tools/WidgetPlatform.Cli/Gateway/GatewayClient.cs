@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace WidgetPlatform.Cli.Gateway;
 
 /// <summary>
-/// The gateway's HTTP API (DESIGN §6) as the CLI uses it. Every failure becomes a <see cref="CommandFailedException"/>
+/// The gateway's HTTP API (docs/design.md §6) as the CLI uses it. Every failure becomes a <see cref="CommandFailedException"/>
 /// with the exit code it deserves: unreachable, 401 and 403 are "cannot connect"; 400 is bad usage; the rest failures.
 /// </summary>
 public sealed class GatewayClient : IDisposable

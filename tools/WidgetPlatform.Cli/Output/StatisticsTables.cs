@@ -3,7 +3,7 @@ using WidgetPlatform.Cli.Gateway;
 
 namespace WidgetPlatform.Cli.Output;
 
-/// <summary>The statistics of DESIGN §6 as tables, one figure per row, in the order an operator scans them.</summary>
+/// <summary>The statistics of docs/design.md §6 as tables, one figure per row, in the order an operator scans them.</summary>
 public static class StatisticsTables
 {
     public static void WriteFleet(IAnsiConsole console, FleetStatistics stats)

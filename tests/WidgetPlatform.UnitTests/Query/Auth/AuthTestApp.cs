@@ -13,7 +13,7 @@ using WidgetPlatform.Query.Auth;
 namespace WidgetPlatform.UnitTests.Query.Auth;
 
 /// <summary>
-/// The gateway's auth wiring in an in-memory server, in front of stand-in endpoints shaped like DESIGN.md §6, so the
+/// The gateway's auth wiring in an in-memory server, in front of stand-in endpoints shaped like docs/design.md §6, so the
 /// policies are tested apart from the data endpoints. Each endpoint counts its calls and remembers who called.
 /// </summary>
 internal sealed class AuthTestApp : IAsyncDisposable

@@ -7,7 +7,7 @@ using WidgetPlatform.Query.Auth;
 
 namespace WidgetPlatform.UnitTests.Query.Auth;
 
-/// <summary>The authorization matrix of DESIGN.md §6: each role against its own and another study, on each kind of endpoint.</summary>
+/// <summary>The authorization matrix of docs/design.md §6: each role against its own and another study, on each kind of endpoint.</summary>
 public sealed class GatewayAuthorizationTests : IAsyncLifetime
 {
     private AuthTestApp _app = null!;
