@@ -18,6 +18,10 @@ public sealed class InvalidationOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan ManifestLockPoll { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>Index members a widget invalidation removes per script call: bounds how long one call holds Redis.</summary>
+    [Range(1, 100_000)]
+    public int DrainBatch { get; set; } = 1_000;
+
     /// <summary>The first wait before seeding the manifest mirror again when Redis did not answer at start-up; it doubles…</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan SeedRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

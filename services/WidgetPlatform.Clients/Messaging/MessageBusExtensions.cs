@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Clients;
 using WidgetPlatform.Clients.Messaging;
 
@@ -56,19 +57,14 @@ public static class MessageBusExtensions
         builder.Services.RemoveMassTransitHostedService();
         builder.Services.AddHostedService<TolerantBusHostedService>();
 
-        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        builder.Services.AddOptions<MessageBusOptions>().BindConfiguration(MessageBusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure<IOptions<MessageBusOptions>>((host, configured) =>
         {
             // Publishing before the consumer queues are bound silently drops messages (FIELD-NOTES: 64 of 2,000).
             host.WaitUntilStarted = true;
-
-            // Give up waiting, rather than hang the start, when the broker is unreachable or refuses the topology: the
-            // service then runs on unhealthy and says why (TolerantBusHostedService), while the bus keeps retrying.
-            host.StartTimeout = TimeSpan.FromSeconds(30);
-
-            // A bus stopping against a vanished broker once hung a process past SIGTERM; bound every wait of the shutdown
-            // well inside the host's own 30 s shutdown timeout.
-            host.ConsumerStopTimeout = TimeSpan.FromSeconds(5);
-            host.StopTimeout = TimeSpan.FromSeconds(10);
+            host.StartTimeout = configured.Value.StartTimeout;
+            host.ConsumerStopTimeout = configured.Value.ConsumerStopTimeout;
+            host.StopTimeout = configured.Value.StopTimeout;
         });
     }
 

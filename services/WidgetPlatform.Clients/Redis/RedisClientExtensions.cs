@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -8,8 +10,6 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Redis through Aspire.StackExchange.Redis, with the connection settings the platform measured and its own health check.</summary>
 public static class RedisClientExtensions
 {
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
-
     private const string DisableTracingKey = "Aspire:StackExchange:Redis:DisableTracing";
 
     /// <summary>
@@ -38,12 +38,15 @@ public static class RedisClientExtensions
             },
             ConfigureConnection);
 
+        // Read now: a health check's timeout is part of its registration.
+        var health = builder.Configuration.GetSection(RedisHealthOptions.Section).Get<RedisHealthOptions>() ?? new RedisHealthOptions();
+        Validator.ValidateObject(health, new ValidationContext(health), validateAllProperties: true);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
             services => new RedisHealthCheck(services.GetRequiredService<IConnectionMultiplexer>()),
             failureStatus,
             ["ready"],
-            HealthCheckTimeout));
+            health.Timeout));
     }
 
     private static void ConfigureConnection(ConfigurationOptions options)

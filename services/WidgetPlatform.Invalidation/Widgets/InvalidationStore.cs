@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
 
@@ -8,10 +9,8 @@ namespace WidgetPlatform.Invalidation.Widgets;
 /// is the fence of <see cref="WidgetPlatform.Caching.Entries.RedisEntries"/>: a computation that began before it can no longer store, so once the
 /// index is drained nothing that was current before the invalidation comes back.
 /// </summary>
-public sealed class InvalidationStore(IConnectionMultiplexer redis)
+public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<InvalidationOptions> options)
 {
-    /// <summary>Index members removed per script call: bounds how long one call holds Redis.</summary>
-    internal const int Batch = 1000;
 
     // Every key touched shares the study's hash tag, so the script stays within one cluster slot.
     private static readonly LuaScript DrainScript = LuaScript.Prepare("""
@@ -27,6 +26,7 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis)
     public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId)
     {
         var database = redis.GetDatabase();
+        var batch = options.Value.DrainBatch;
         long removed = 0;
         var bump = 1;
         while (true)
@@ -37,11 +37,11 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis)
                 index = (RedisKey)RedisKeys.WidgetIndex(studyId, widgetId),
                 widget = widgetId,
                 bump,
-                batch = Batch,
+                batch,
             });
             removed += popped;
             bump = 0;
-            if (popped < Batch)
+            if (popped < batch)
             {
                 return removed;
             }

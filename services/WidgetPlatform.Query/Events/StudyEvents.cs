@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.ServerSentEvents;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 
 namespace WidgetPlatform.Query.Events;
 
@@ -8,14 +9,13 @@ namespace WidgetPlatform.Query.Events;
 /// Open dashboards per study, each with a bounded queue of server-sent events. A dashboard that stops reading loses its
 /// oldest events rather than holding memory; it re-fetches on the next event anyway.
 /// </summary>
-public sealed class StudyEvents
+public sealed class StudyEvents(IOptions<EventStreamOptions> options)
 {
     public const string VersionChanged = "version-changed";
     public const string FreshData = "fresh-data";
 
     /// <summary>Sent first, so a client knows its subscription is in place before it triggers anything.</summary>
     public const string Connected = "connected";
-    private const int QueuedEventsPerClient = 64;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<SseItem<object>>, byte>> _subscribers = new(StringComparer.Ordinal);
 
@@ -37,7 +37,7 @@ public sealed class StudyEvents
     public async IAsyncEnumerable<SseItem<object>> SubscribeAsync(
         string studyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<SseItem<object>>(new BoundedChannelOptions(QueuedEventsPerClient)
+        var channel = Channel.CreateBounded<SseItem<object>>(new BoundedChannelOptions(options.Value.QueuedEventsPerClient)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,

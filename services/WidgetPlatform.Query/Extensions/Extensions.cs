@@ -39,6 +39,7 @@ public static class Extensions
         services.AddHostedService<VersionRefresher>();
         services.AddSingleton<BrowserCaching>();
         services.AddSingleton<WidgetDataServices>();
+        services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StudyEvents>();
         services.AddSingleton<CacheStatisticsReader>();
         services.AddOptions<DatasetUploadOptions>().BindConfiguration(DatasetUploadOptions.Section);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Tracking;
 
@@ -8,9 +9,9 @@ namespace WidgetPlatform.Query.Tracking;
 /// Remembers what users request, in memory, keyed by the cache key so a repeated request costs one dictionary lookup and no
 /// allocation; <see cref="ActiveCombinationsFlusher"/> moves it to Redis every second. Bounded per study between flushes.
 /// </summary>
-public sealed class ActiveCombinations(TimeProvider time)
+public sealed class ActiveCombinations(IOptions<ActiveTrackingOptions> options, TimeProvider time)
 {
-    public const int MaxPendingPerStudy = 2_000;
+    private readonly int _maxPendingPerStudy = options.Value.MaxPendingPerStudy;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Pending>> _studies = new(StringComparer.Ordinal);
 
@@ -23,7 +24,7 @@ public sealed class ActiveCombinations(TimeProvider time)
             return;
         }
 
-        if (pending.Count < MaxPendingPerStudy)
+        if (pending.Count < _maxPendingPerStudy)
         {
             pending.TryAdd(request.Key.Value, new Pending(ActiveCombination.Of(request).ToJson(), time.GetUtcNow().ToUnixTimeMilliseconds()));
         }

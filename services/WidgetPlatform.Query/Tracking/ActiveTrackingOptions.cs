@@ -11,6 +11,10 @@ public sealed class ActiveTrackingOptions
     [Range(0, 1_000_000)]
     public int MaxPerStudy { get; set; } = 1_000;
 
+    /// <summary>New combinations a study may collect between two flushes; more are dropped until the next flush (memory stays bounded).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxPendingPerStudy { get; set; } = 2_000;
+
     /// <summary>How often the combinations requested since the last flush are written to Redis, off the request path.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -25,7 +25,7 @@ public sealed class ActiveCombinationsTests
     public async Task EveryCombinationRecordedWhileDrainsRunIsDrainedOnce(int round)
     {
         _ = round;
-        var combinations = new ActiveCombinations(TimeProvider.System);
+        var combinations = new ActiveCombinations(Microsoft.Extensions.Options.Options.Create(new ActiveTrackingOptions()), TimeProvider.System);
         var requests = Requests;
         var drained = new List<string>();
         using var recording = new CancellationTokenSource();
