@@ -154,8 +154,28 @@ public sealed class DataStoreTests : IDisposable
         Assert.Equal("source", (string?)json["layer"]);
         Assert.Equal("medium", (string?)json["ttlClass"]);
 
-        Assert.True(_store.DeleteWidget("S1", "ae-by-severity"));
+        Assert.Equal(3, _store.DeleteWidget("S1", "ae-by-severity"));
         Assert.Null(await _store.ReadWidgetAsync("S1", "ae-by-severity", TestContext.Token));
+        Assert.Null(_store.DeleteWidget("S1", "ae-by-severity"));
+    }
+
+    [Fact]
+    public async Task AWidgetCreatedAgainAfterItsDeletionContinuesItsRevisionsAfterTheDeletion()
+    {
+        var widget = new WidgetDefinition
+        {
+            WidgetId = "ae-total", Type = WidgetType.Metric, Dataset = "AE", Measure = new WidgetMeasure { Op = MeasureOp.Count },
+        };
+        _store.WriteWidget("S1", widget);
+        _store.WriteWidget("S1", widget with { Title = "second" });
+
+        // Revisions 1 and 2, deleted as 3: the same id created again must not start at 1, which every gateway and the
+        // invalidation service would take for a change they had already seen.
+        Assert.Equal(3, _store.DeleteWidget("S1", "ae-total"));
+        Assert.Empty(await _store.ListWidgetsAsync("S1", TestContext.Token));
+        Assert.Equal(4, _store.WriteWidget("S1", widget).Revision);
+        Assert.Equal(5, _store.WriteWidget("S1", widget).Revision);
+        Assert.Single(await _store.ListWidgetsAsync("S1", TestContext.Token));
     }
 
     [Fact]

@@ -150,31 +150,61 @@ public sealed class DataStore(string root)
         return File.Exists(path) ? WidgetJson.Deserialize(await File.ReadAllBytesAsync(path, cancellationToken), path) : null;
     }
 
-    /// <summary>Validates and stores the definition with the revision after the stored one (1 for a new widget); returns what was stored.</summary>
+    /// <summary>
+    /// Validates and stores the definition with the revision after the stored one, or after the deletion's when the widget
+    /// was deleted (1 for a widget never seen); returns what was stored.
+    /// </summary>
     public WidgetDefinition WriteWidget(string studyId, WidgetDefinition definition)
     {
         WidgetDefinitionValidator.Validate(definition);
         var path = WidgetPath(studyId, definition.WidgetId);
         lock (_widgetWrites)
         {
-            var existing = File.Exists(path) ? WidgetJson.Deserialize(File.ReadAllBytes(path), path) : null;
-            var stored = definition with { Revision = (existing?.Revision ?? 0) + 1 };
+            var stored = definition with { Revision = LastRevision(studyId, definition.WidgetId) + 1 };
             StorageJson.WriteAtomically(path, WidgetJson.Serialize(stored));
+            File.Delete(TombstonePath(studyId, definition.WidgetId));
             return stored;
         }
     }
 
-    public bool DeleteWidget(string studyId, string widgetId)
+    /// <summary>
+    /// Deletes the widget and returns the revision its deletion counts as (the stored one plus one), or null when there is
+    /// no such widget. A tombstone keeps that revision, so a widget created again under the same id continues after it:
+    /// its keys never repeat the old widget's, and its configuration change is never taken for an old one (design.md §7).
+    /// </summary>
+    public int? DeleteWidget(string studyId, string widgetId)
     {
         var path = WidgetPath(studyId, widgetId);
-        if (!File.Exists(path))
+        lock (_widgetWrites)
         {
-            return false;
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var deletion = LastRevision(studyId, widgetId) + 1;
+            StorageJson.WriteAtomically(TombstonePath(studyId, widgetId), JsonSerializer.SerializeToUtf8Bytes(deletion));
+            File.Delete(path);
+            return deletion;
+        }
+    }
+
+    /// <summary>The stored widget's revision, else its deletion's, else 0.</summary>
+    private int LastRevision(string studyId, string widgetId)
+    {
+        var path = WidgetPath(studyId, widgetId);
+        if (File.Exists(path))
+        {
+            return WidgetJson.Deserialize(File.ReadAllBytes(path), path).Revision;
         }
 
-        File.Delete(path);
-        return true;
+        var tombstone = TombstonePath(studyId, widgetId);
+        return File.Exists(tombstone) ? JsonSerializer.Deserialize<int>(File.ReadAllBytes(tombstone)) : 0;
     }
+
+    /// <summary>Beside the definitions, with an extension their listing skips.</summary>
+    private string TombstonePath(string studyId, string widgetId) =>
+        Path.Combine(WidgetDirectory(studyId), Identifier.Validate(widgetId, "widget") + ".deleted");
 
     private string ManifestPath(string studyId) => Path.Combine(StudyDirectory(studyId), "manifest.json");
 

@@ -61,19 +61,18 @@ public static class WidgetsApi
     private static async Task<Results<NoContent, NotFoundProblem>> DeleteWidget(
         string studyId, string widgetId, DataStore store, WidgetCatalog catalog, IPublishEndpoint publish, TimeProvider time)
     {
-        var existing = await store.ReadWidgetAsync(studyId, widgetId);
-        if (existing is null)
+        var deletion = store.DeleteWidget(studyId, widgetId);
+        if (deletion is null)
         {
             return NotFoundProblem.Widget(studyId, widgetId);
         }
 
-        store.DeleteWidget(studyId, widgetId);
         catalog.Forget(studyId);
 
-        // The next revision, as if the deletion were one more change: the invalidation drops what the widget had cached.
+        // The deletion counts as one more change: the invalidation drops what the widget had cached.
         await publish.Publish(new WidgetConfigurationChanged
         {
-            StudyId = studyId, WidgetId = widgetId, Revision = existing.Revision + 1, ChangedAt = time.GetUtcNow(),
+            StudyId = studyId, WidgetId = widgetId, Revision = deletion.Value, ChangedAt = time.GetUtcNow(),
         });
         return TypedResults.NoContent();
     }
