@@ -23,15 +23,17 @@ internal sealed class InvalidationProbe : IAsyncDisposable
 
     private readonly IBusControl _bus;
     private readonly IConnection _amqp;
+    private readonly Uri _amqpUri;
     private readonly IChannel _channel;
     private readonly IChannel _subscription;
     private readonly ConnectionMultiplexer _redis;
     private readonly ConcurrentDictionary<string, Channel<ObservedInvalidation>> _byStudy = new(StringComparer.Ordinal);
 
-    private InvalidationProbe(IBusControl bus, IConnection amqp, IChannel channel, IChannel subscription, ConnectionMultiplexer redis)
+    private InvalidationProbe(IBusControl bus, IConnection amqp, Uri amqpUri, IChannel channel, IChannel subscription, ConnectionMultiplexer redis)
     {
         _bus = bus;
         _amqp = amqp;
+        _amqpUri = amqpUri;
         _channel = channel;
         _subscription = subscription;
         _redis = redis;
@@ -54,7 +56,7 @@ internal sealed class InvalidationProbe : IAsyncDisposable
         var channel = await amqp.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var subscription = await amqp.CreateChannelAsync();
         var redis = await ConnectionMultiplexer.ConnectAsync(host.GetConnectionString("cache"));
-        var probe = new InvalidationProbe(bus, amqp, channel, subscription, redis);
+        var probe = new InvalidationProbe(bus, amqp, amqpUri, channel, subscription, redis);
         await probe.SubscribeAsync();
         return probe;
     }
@@ -111,8 +113,10 @@ internal sealed class InvalidationProbe : IAsyncDisposable
     /// <summary>Takes every message from a queue (an error queue, say), with its AMQP headers; none when it does not exist yet.</summary>
     public async Task<IReadOnlyList<(string Body, IReadOnlyDictionary<string, string> Headers)>> TakeAllAsync(string queue)
     {
-        // A missing queue closes the channel it was asked on: ask on one of its own.
-        await using var channel = await _amqp.CreateChannelAsync();
+        // A queue still being created closes the whole connection (541, its quorum member not started yet), a missing one
+        // the channel: ask on a connection of its own, so the probe's subscription never goes with it.
+        await using var connection = await new ConnectionFactory { Uri = _amqpUri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
         var taken = new List<(string, IReadOnlyDictionary<string, string>)>();
         try
         {
@@ -121,9 +125,9 @@ internal sealed class InvalidationProbe : IAsyncDisposable
                 taken.Add((Encoding.UTF8.GetString(result.Body.Span), Headers(result.BasicProperties)));
             }
         }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == 404)
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
         {
-            // MassTransit declares an error queue with the first fault.
+            // MassTransit declares an error queue with the first fault; the caller asks again.
         }
 
         return taken;
