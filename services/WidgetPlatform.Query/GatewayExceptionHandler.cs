@@ -26,6 +26,10 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             DatasetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.DatasetTitle, exception.Message),
             DatasetVersionConflictException => Problem(StatusCodes.Status409Conflict, "The version already exists.", exception.Message),
             DatasetReadException => Problem(StatusCodes.Status500InternalServerError, "A data file could not be read.", exception.Message),
+
+            // Only what reads Redis itself gets here (study statistics): widget data bypasses a Redis in trouble (G6).
+            StackExchange.Redis.RedisException or TimeoutException => Problem(
+                StatusCodes.Status503ServiceUnavailable, "The cache's Redis is unavailable.", "Try again once it is back; widget data is still served."),
             _ => Problem(StatusCodes.Status500InternalServerError, "The request failed.", "An unexpected error occurred; it has been logged."),
         };
 

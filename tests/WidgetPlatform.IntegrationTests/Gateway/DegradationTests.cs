@@ -19,6 +19,7 @@ public sealed class DegradationTests
         await host.WaitForAsync("cache", instance => !instance.IsRunning, TimeSpan.FromSeconds(30));
         var whileDown = await WidgetResponse.GetAsync(client, Path + "?f.site=S01");
         var health = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+        using var studyStatistics = await client.GetAsync(new Uri("/api/cache/studies/STUDY-001/stats", UriKind.Relative));
 
         await host.StartAsync("cache");
         await host.WaitForAsync("cache", instance => instance.IsRunningAndHealthy, TimeSpan.FromSeconds(30));
@@ -28,6 +29,9 @@ public sealed class DegradationTests
         Assert.Equal(System.Net.HttpStatusCode.OK, whileDown.Status);
         Assert.Equal("bypass", whileDown.Cache);
         Assert.Equal("Degraded", health);
+        // What reads Redis itself says so, as a problem a client can act on, not as a failure of the gateway.
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, studyStatistics.StatusCode);
+        Assert.Equal("application/problem+json", studyStatistics.Content.Headers.ContentType?.MediaType);
         Assert.Equal("miss", recovered.Cache);
         Assert.Equal("hit", hitAgain.Cache);
     }
