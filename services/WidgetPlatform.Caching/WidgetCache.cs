@@ -147,7 +147,7 @@ public sealed partial class WidgetCache(
                 local.Set(request.StudyId, request.Key.WidgetId, wait.Entry!);
                 return new CacheAnswer(wait.Entry!, CacheResult.Miss);
             case LockWaitEnd.TimedOut:
-                // Holders kept renewing past the timeout: answer rather than wait any longer.
+                // Other processes took the freed lock first, one after another: answer rather than wait any longer.
                 counters.RecordLockFailure();
                 LogLockTimedOut(logger, request.Key.Value);
                 return await computation.ComputeWithoutStoringAsync(request);

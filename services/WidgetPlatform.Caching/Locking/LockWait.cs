@@ -17,7 +17,7 @@ public enum LockWaitEnd
     /// <summary>Redis failed or the breaker opened.</summary>
     RedisUnreachable,
 
-    /// <summary>Past the lock timeout and its grace: only reachable if holders keep renewing past the timeout.</summary>
+    /// <summary>Past the lock timeout and its grace: only when other processes took the freed lock first, holder after holder.</summary>
     TimedOut,
 }
 
