@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseCors();
 app.UseRouteIdentifierValidation();
 app.UseGatewayAuth();
 

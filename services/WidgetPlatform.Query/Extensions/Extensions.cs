@@ -5,6 +5,7 @@ using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Query.Apis;
 using WidgetPlatform.Query.Auth;
+using WidgetPlatform.Query.Cors;
 using WidgetPlatform.Query.Events;
 using WidgetPlatform.Query.Messaging;
 using WidgetPlatform.Query.Responses;
@@ -31,6 +32,7 @@ public static class Extensions
         builder.AddWidgetCache();
         builder.AddCacheStatistics();
         builder.AddGatewayAuth();
+        builder.AddGatewayCors();
 
         services.AddOptions<ActiveTrackingOptions>().BindConfiguration(ActiveTrackingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ActiveCombinations>();
