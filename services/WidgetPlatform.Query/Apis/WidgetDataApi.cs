@@ -13,9 +13,15 @@ public static class WidgetDataApi
         study.MapGet("widgets/{widgetId}/data", GetWidgetData)
             .WithName("GetWidgetData")
             .WithSummary("One widget's data, from the cache when possible")
-            .WithDescription("Filters: repeat f.{column}={value} for IN; from/to are inclusive dates on the widget's time column.")
+            .WithDescription(
+                "Filters: repeat f.{column}={value} for IN; from/to are inclusive dates on the widget's time column. " +
+                "v={dataVersion} (from metadata.dataVersion, the manifest or a version-changed event) names the data version wanted: " +
+                "such an answer never changes, and the browser may keep it (private, max-age=min(300 s, ttl class), immutable); " +
+                "a v that is not the current version is answered 307 to the same URL with the current v. Without v the answer is " +
+                "private, no-cache: the browser revalidates it every time with its ETag (304 while nothing changed).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status307TemporaryRedirect)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -33,11 +39,22 @@ public static class WidgetDataApi
     {
         var started = Stopwatch.GetTimestamp();
         var query = WidgetQueryParser.FromQueryString(context.Request.Query);
+        var wanted = WidgetQueryParser.WantedVersion(context.Request.Query);
         var request = await services.Requests.ResolveAsync(studyId, widgetId, query);
-        services.Active.Record(request);
+        if (wanted is not null && wanted != request.DataVersion)
+        {
+            // The client may have heard of a version before this replica did: look once more before redirecting.
+            await services.Versions.RefreshAsync(studyId);
+            request = await services.Requests.ResolveAsync(studyId, widgetId, query);
+            if (wanted != request.DataVersion)
+            {
+                return CurrentVersionRedirect.For(context.Request, request.DataVersion);
+            }
+        }
 
+        services.Active.Record(request);
         var entityTag = EntityTags.For(request.Key);
-        var cacheControl = services.BrowserCaching.CacheControl(request.Definition.TtlClass);
+        var cacheControl = services.BrowserCaching.CacheControl(request.Definition.TtlClass, versioned: wanted is not null);
         if (EntityTags.Matches(context.Request, entityTag))
         {
             services.Counters.RecordAnswer(CacheResult.Hit, Stopwatch.GetElapsedTime(started));

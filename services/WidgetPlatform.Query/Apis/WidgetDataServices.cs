@@ -1,5 +1,6 @@
 using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Tracking;
@@ -8,9 +9,16 @@ namespace WidgetPlatform.Query.Apis;
 
 /// <summary>What the data endpoints need, bundled so their handlers stay static.</summary>
 public sealed class WidgetDataServices(
-    WidgetRequests requests, WidgetCache cache, BrowserCaching browserCaching, ActiveCombinations active, CacheCounters counters)
+    WidgetRequests requests,
+    CurrentVersions versions,
+    WidgetCache cache,
+    BrowserCaching browserCaching,
+    ActiveCombinations active,
+    CacheCounters counters)
 {
     public WidgetRequests Requests { get; } = requests;
+
+    public CurrentVersions Versions { get; } = versions;
 
     public WidgetCache Cache { get; } = cache;
 

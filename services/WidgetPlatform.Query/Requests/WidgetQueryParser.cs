@@ -13,6 +13,27 @@ public static class WidgetQueryParser
 {
     private const string FilterPrefix = "f.";
 
+    /// <summary>The data version a request wants its answer from (docs/design.md §6); not part of the query itself.</summary>
+    public const string DataVersionParameter = "v";
+
+    /// <summary>The <c>v</c> of the request, or null when it names none; one value, at most 256 characters.</summary>
+    public static string? WantedVersion(IQueryCollection query)
+    {
+        var values = query[DataVersionParameter];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count > 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > RequestLimits.ValueLength)
+        {
+            throw RequestValidationException.For(
+                DataVersionParameter, $"'v' names one data version (as in metadata.dataVersion), at most {RequestLimits.ValueLength} characters.");
+        }
+
+        return values[0];
+    }
+
     public static WidgetQuery FromQueryString(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>();
@@ -23,9 +44,9 @@ public static class WidgetQueryParser
             {
                 filters[name[FilterPrefix.Length..]] = [.. values.OfType<string>()];
             }
-            else if (name is not ("from" or "to"))
+            else if (name is not ("from" or "to" or DataVersionParameter))
             {
-                errors[name] = [$"Unknown parameter '{name}': expected from, to or f.{{column}}."];
+                errors[name] = [$"Unknown parameter '{name}': expected from, to, v or f.{{column}}."];
             }
         }
 
