@@ -27,36 +27,47 @@ internal static class RedisCalls
     /// <summary>Raw commands (<c>Execute("INFO")</c>) that only read, recognised by the command name loaded just before the call.</summary>
     private static readonly HashSet<string> RawReadCommands = ["INFO", "DBSIZE", "SCAN", "PING", "TIME"];
 
-    /// <summary>The write commands <paramref name="type"/> issues, by method name (empty when it only reads or never talks to Redis).</summary>
+    /// <summary>The write commands <paramref name="type"/> issues, by name (empty when it only reads or never talks to Redis).</summary>
     public static IReadOnlySet<string> WritesOf(TypeDefinition type) =>
-        CommandsOf(type).Where(name => !ReadPrefixes.Any(name.StartsWith)).ToHashSet(StringComparer.Ordinal);
+        CommandsOf(type).Where(command => command.Writes).Select(command => command.Name).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Method names, a raw command as <c>Execute INFO</c> ("Execute ?" when its name is not a literal).</summary>
-    public static IEnumerable<string> CommandsOf(TypeDefinition type) =>
-        WithNested(type)
+    private static IEnumerable<RedisCommand> CommandsOf(TypeDefinition type) =>
+        type.WithNested()
             .SelectMany(nested => nested.Methods)
             .Where(method => method.HasBody)
             .SelectMany(method => method.Body.Instructions)
             .Where(instruction => instruction.OpCode.Code is Code.Call or Code.Callvirt)
             .Select(instruction => (instruction, method: instruction.Operand as MethodReference))
             .Where(call => call.method is not null && CommandInterfaces.Contains(call.method.DeclaringType.FullName))
-            .Select(call => call.method!.Name.StartsWith("Execute", StringComparison.Ordinal) ? RawCommand(call.instruction) : call.method!.Name)
-            .Distinct(StringComparer.Ordinal);
+            .Select(call => Classify(call.method!, call.instruction))
+            .Distinct();
 
-    private static string RawCommand(Instruction call)
+    private static RedisCommand Classify(MethodReference method, Instruction call)
+    {
+        if (!method.Name.StartsWith("Execute", StringComparison.Ordinal))
+        {
+            return new RedisCommand(method.Name, Writes: !ReadPrefixes.Any(method.Name.StartsWith));
+        }
+
+        var command = RawCommandName(call);
+        return new RedisCommand($"Execute {command ?? "?"}", Writes: command is null || !RawReadCommands.Contains(command.ToUpperInvariant()));
+    }
+
+    /// <summary>The string literal loaded just before a raw command's call: its name; null when it is not a literal.</summary>
+    private static string? RawCommandName(Instruction call)
     {
         var previous = call.Previous;
         for (var steps = 0; previous is not null && steps < 8; steps++, previous = previous.Previous)
         {
             if (previous.OpCode.Code == Code.Ldstr)
             {
-                var command = (string)previous.Operand;
-                return RawReadCommands.Contains(command.ToUpperInvariant()) ? "Info" : "Execute " + command;
+                return (string)previous.Operand;
             }
         }
 
-        return "Execute ?";
+        return null;
     }
 
-    private static IEnumerable<TypeDefinition> WithNested(TypeDefinition type) => [type, .. type.NestedTypes.SelectMany(WithNested)];
+    /// <summary>A command as the type issues it: the method called, or <c>Execute {name}</c> for a raw one.</summary>
+    private readonly record struct RedisCommand(string Name, bool Writes);
 }

@@ -9,7 +9,7 @@ internal static class TypeDependencies
     public static IReadOnlySet<string> Of(TypeDefinition type)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var each in WithNested(type))
+        foreach (var each in type.WithNested())
         {
             Add(found, each.BaseType);
             foreach (var field in each.Fields)
@@ -45,11 +45,7 @@ internal static class TypeDependencies
                         case GenericInstanceMethod generic:
                             // services.AddSingleton<RedisEntries>() names its type only as a generic argument.
                             Add(found, generic.DeclaringType);
-                            foreach (var argument in generic.GenericArguments)
-                            {
-                                Add(found, argument);
-                            }
-
+                            AddAll(found, generic.GenericArguments);
                             break;
                         case MemberReference member:
                             Add(found, member.DeclaringType);
@@ -71,11 +67,7 @@ internal static class TypeDependencies
                 return;
             case GenericInstanceType generic:
                 Add(found, generic.ElementType);
-                foreach (var argument in generic.GenericArguments)
-                {
-                    Add(found, argument);
-                }
-
+                AddAll(found, generic.GenericArguments);
                 return;
             case TypeSpecification specification:
                 Add(found, specification.ElementType);
@@ -86,5 +78,14 @@ internal static class TypeDependencies
         }
     }
 
-    private static IEnumerable<TypeDefinition> WithNested(TypeDefinition type) => [type, .. type.NestedTypes.SelectMany(WithNested)];
+    private static void AddAll(HashSet<string> found, IEnumerable<TypeReference> types)
+    {
+        foreach (var type in types)
+        {
+            Add(found, type);
+        }
+    }
+
+    /// <summary>The type and its nested types at every depth: where the compiler puts its async state machines and lambdas.</summary>
+    public static IEnumerable<TypeDefinition> WithNested(this TypeDefinition type) => [type, .. type.NestedTypes.SelectMany(WithNested)];
 }
