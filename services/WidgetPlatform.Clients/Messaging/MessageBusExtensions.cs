@@ -72,6 +72,16 @@ public static class MessageBusExtensions
     /// Binds <see cref="ConsumerQueueOptions"/> from <paramref name="section"/> over the service's own
     /// <paramref name="defaults"/>, validated at start-up.
     /// </summary>
-    public static void AddConsumerQueues(this IHostApplicationBuilder builder, string section, Action<ConsumerQueueOptions> defaults) =>
-        builder.Services.AddOptions<ConsumerQueueOptions>().Configure(defaults).BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+    public static void AddConsumerQueues(this IHostApplicationBuilder builder, string section, ConsumerQueueOptions defaults) =>
+        builder.Services.AddOptions<ConsumerQueueOptions>()
+            .Configure(options =>
+            {
+                options.ConcurrentMessages = defaults.ConcurrentMessages;
+                options.PrefetchCount = defaults.PrefetchCount;
+            })
+            .BindConfiguration(section)
+            // After binding, not before: the binder appends a configured list to one already there.
+            .PostConfigure(options => options.RetryIntervals ??= defaults.RetryIntervals)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 }

@@ -16,12 +16,12 @@ public abstract class ServiceQueueDefinition<TConsumer> : ConsumerDefinition<TCo
     private readonly TimeSpan[] _retryIntervals;
     private readonly int _prefetchCount;
 
-    protected ServiceQueueDefinition(string queueName, ConsumerQueueOptions options, TimeSpan[] defaultRetryIntervals)
+    protected ServiceQueueDefinition(string queueName, ConsumerQueueOptions options)
     {
         EndpointName = queueName;
         ConcurrentMessageLimit = options.ConcurrentMessages;
         _prefetchCount = options.PrefetchCount;
-        _retryIntervals = options.RetryIntervals ?? defaultRetryIntervals;
+        _retryIntervals = options.RetryIntervals!; // Required: validated at start-up
     }
 
     protected override void ConfigureConsumer(

@@ -1,4 +1,5 @@
 using MassTransit;
+using WidgetPlatform.Clients.Messaging;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Invalidation.Cleanup;
 using WidgetPlatform.Invalidation.Consumers;
@@ -41,7 +42,17 @@ public static class Extensions
 
         // Hosted services start in order: the mirror is seeded before the bus starts consuming.
         services.AddHostedService<ManifestSeedingService>();
-        builder.AddConsumerQueues($"{InvalidationOptions.Section}:Queues", _ => { });
+        // Eight at a time (two versions of a dataset may then be handled in either order: the compare-and-set absorbs it),
+        // retried after 0.1, 0.5, 2, 5 and 15 s, long enough to outlast Redis or the disk briefly away, then the error queue.
+        builder.AddConsumerQueues($"{InvalidationOptions.Section}:Queues", new ConsumerQueueOptions
+        {
+            ConcurrentMessages = 8,
+            PrefetchCount = 32,
+            RetryIntervals =
+            [
+                TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15),
+            ],
+        });
         builder.AddMessageBus("messaging", bus =>
         {
             bus.AddConsumer<DataUploadedConsumer, DataUploadedConsumerDefinition>();

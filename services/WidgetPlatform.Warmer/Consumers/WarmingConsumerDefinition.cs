@@ -10,12 +10,5 @@ namespace WidgetPlatform.Warmer.Consumers;
 /// covers the gap.
 /// </summary>
 public abstract class WarmingConsumerDefinition<TConsumer>(string queueName, IOptions<ConsumerQueueOptions> options)
-    : ServiceQueueDefinition<TConsumer>(queueName, options.Value, DefaultRetryIntervals)
-    where TConsumer : class, IConsumer
-{
-    /// <summary>0.1, 0.5 and 2 s.</summary>
-    public static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
-
-    /// <summary>A few messages at once: each warm already computes <see cref="Warming.WarmingOptions.Parallelism"/> entries in parallel.</summary>
-    public const int DefaultConcurrentMessages = 2;
-}
+    : ServiceQueueDefinition<TConsumer>(queueName, options.Value)
+    where TConsumer : class, IConsumer;

@@ -1,4 +1,5 @@
 using MassTransit;
+using WidgetPlatform.Clients.Messaging;
 using WidgetPlatform.Warmer.Consumers;
 using WidgetPlatform.Warmer.Scheduling;
 using WidgetPlatform.Warmer.Warming;
@@ -14,10 +15,13 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformRedisClient("cache");
-        builder.AddConsumerQueues($"{WarmingOptions.Section}:Queues", queues =>
+        // Two messages at once (each warm already computes WarmingOptions.Parallelism entries in parallel), retried briefly
+        // after 0.1, 0.5 and 2 s: the scheduled warm covers what then goes to the error queue.
+        builder.AddConsumerQueues($"{WarmingOptions.Section}:Queues", new ConsumerQueueOptions
         {
-            queues.ConcurrentMessages = WarmingConsumerDefinition<CacheInvalidatedConsumer>.DefaultConcurrentMessages;
-            queues.PrefetchCount = 2 * WarmingConsumerDefinition<CacheInvalidatedConsumer>.DefaultConcurrentMessages;
+            ConcurrentMessages = 2,
+            PrefetchCount = 4,
+            RetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)],
         });
         builder.AddMessageBus("messaging", bus =>
         {
