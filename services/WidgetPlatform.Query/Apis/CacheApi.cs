@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Query.Requests;
@@ -41,9 +42,9 @@ public static class CacheApi
         return cache;
     }
 
-    private static async Task<IResult> FleetStatistics(CacheStatisticsReader reader) => TypedResults.Ok(await reader.FleetAsync());
+    private static async Task<Ok<CacheStatisticsReport>> FleetStatistics(CacheStatisticsReader reader) => TypedResults.Ok(await reader.FleetAsync());
 
-    private static async Task<IResult> StudyStatistics(string studyId, CacheStatisticsReader reader) => TypedResults.Ok(await reader.StudyAsync(studyId));
+    private static async Task<Ok<StudyStatistics>> StudyStatistics(string studyId, CacheStatisticsReader reader) => TypedResults.Ok(await reader.StudyAsync(studyId));
 
     private static async Task<IResult> Invalidate(InvalidationRequest body, HttpContext context, IPublishEndpoint publish, TimeProvider time)
     {

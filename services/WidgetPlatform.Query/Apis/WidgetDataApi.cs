@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Query.OpenApi;
 using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
 
@@ -19,7 +20,8 @@ public static class WidgetDataApi
                 "such an answer never changes, and the browser may keep it (private, max-age=min(300 s, ttl class), immutable); " +
                 "a v that is not the current version is answered 307 to the same URL with the current v. Without v the answer is " +
                 "private, no-cache: the browser revalidates it every time with its ETag (304 while nothing changed).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .AddOpenApiOperationTransformer(WidgetQueryParameters.Describe)
+            .Produces<WidgetDataResponse>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
             .Produces(StatusCodes.Status307TemporaryRedirect)
             .ProducesValidationProblem()
@@ -28,7 +30,7 @@ public static class WidgetDataApi
         study.MapPost("dashboard", GetDashboard)
             .WithName("GetDashboard")
             .WithSummary("Several widgets in one call: cached ones in one Redis round trip, the others computed in parallel")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<WidgetDataResponse[]>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

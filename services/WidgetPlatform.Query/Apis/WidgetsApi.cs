@@ -14,7 +14,8 @@ public static class WidgetsApi
 {
     public static RouteGroupBuilder MapWidgetsApi(this RouteGroupBuilder study)
     {
-        study.MapGet("widgets", ListWidgets).WithName("ListWidgets").WithSummary("The study's widget definitions");
+        study.MapGet("widgets", ListWidgets).WithName("ListWidgets").WithSummary("The study's widget definitions, ordered by widgetId")
+            .Produces<WidgetDefinition[]>();
         study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition");
         return study;
     }
@@ -24,6 +25,8 @@ public static class WidgetsApi
         study.MapPut("widgets/{widgetId}", PutWidget).WithName("PutWidget")
             .WithSummary("Creates or replaces a widget definition; the server assigns its revision")
             .WithDescription("The body is a widget definition (docs/design.md §4) as JSON; its widgetId must be the route's.")
+            .Accepts<WidgetDefinition>("application/json")
+            .Produces<WidgetDefinition>()
             .ProducesValidationProblem();
         study.MapDelete("widgets/{widgetId}", DeleteWidget).WithName("DeleteWidget").WithSummary("Deletes a widget definition");
         return study;

@@ -46,7 +46,7 @@ public sealed class StudyEvents(IOptions<EventStreamOptions> options)
         clients.TryAdd(channel, 0);
         try
         {
-            yield return new SseItem<object>(new { studyId }, Connected);
+            yield return new SseItem<object>(new StudyEventConnected(studyId), Connected);
             await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return item;

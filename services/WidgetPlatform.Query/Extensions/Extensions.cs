@@ -8,6 +8,7 @@ using WidgetPlatform.Query.Auth;
 using WidgetPlatform.Query.Cors;
 using WidgetPlatform.Query.Events;
 using WidgetPlatform.Query.Messaging;
+using WidgetPlatform.Query.OpenApi;
 using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Statistics;
 using WidgetPlatform.Query.Tracking;
@@ -57,6 +58,6 @@ public static class Extensions
             json.SerializerOptions.Converters.Add(new DatasetLayerJsonConverter());
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddOpenApi();
+        services.AddGatewayOpenApi();
     }
 }
