@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (the real AppHost through Aspire.Hosting.Testing, with real Redis and RabbitMQ) and
-# browser (Debian's chromium, on the Aspire dashboard too).
+# Runs every test: unit, integration (the real AppHost through Aspire.Hosting.Testing, with real Redis and RabbitMQ), the
+# TypeScript client's (Vitest) and browser (Debian's chromium, on Aspire's dashboard and the demo dashboard).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh --for-tests
+scripts/install-web-packages.sh
 dotnet build WidgetPlatform.sln --configuration Release
+# The TypeScript client, after the build: it rewrote clients/typescript/openapi/gateway.json, which the client's types
+# must still match.
+(cd clients/typescript && npm test)
 dotnet test WidgetPlatform.sln --configuration Release --no-build --logger "console;verbosity=normal" "$@"

@@ -16,7 +16,8 @@ public static class WidgetsApi
     {
         study.MapGet("widgets", ListWidgets).WithName("ListWidgets").WithSummary("The study's widget definitions, ordered by widgetId")
             .Produces<WidgetDefinition[]>();
-        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition");
+        study.MapGet("widgets/{widgetId}", GetWidget).WithName("GetWidget").WithSummary("One widget definition")
+            .Produces<WidgetDefinition>();
         return study;
     }
 

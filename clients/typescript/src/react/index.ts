@@ -1,0 +1,11 @@
+export type { CanonicalDashboardItem, CanonicalWidgetQuery } from "./canonicalQuery.js";
+export { prefetchWidgetData } from "./prefetchWidgetData.js";
+export type { StudyEvent, StudyEventsState } from "./StudyEventsHub.js";
+export { useDashboard } from "./useDashboard.js";
+export { useManifest } from "./useManifest.js";
+export { useStudyEvents } from "./useStudyEvents.js";
+export { useWidgetData } from "./useWidgetData.js";
+export { useWidgets } from "./useWidgets.js";
+export { widgetDataQueryOptions } from "./widgetDataQueryOptions.js";
+export { useGatewayClient, WidgetPlatformProvider } from "./WidgetPlatformProvider.js";
+export { widgetPlatformKeys } from "./widgetPlatformKeys.js";
