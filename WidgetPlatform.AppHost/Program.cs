@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WidgetPlatform.AppHost;
 using WidgetPlatform.AppHost.Backing;
 using WidgetPlatform.AppHost.DevState;
+using WidgetPlatform.AppHost.Web;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -16,7 +17,7 @@ var cache = builder.AddCache("cache", backing, state.Paths);
 var messaging = builder.AddMessaging("messaging", backing, state.Paths);
 
 // Services
-builder.AddProject<Projects.WidgetPlatform_Query>("query")
+var gateway = builder.AddProject<Projects.WidgetPlatform_Query>("query")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
     .WithReference(cache).WaitFor(cache)
@@ -33,5 +34,8 @@ builder.AddProject<Projects.WidgetPlatform_Warmer>("warmer")
     .WithConfiguredReplicas(builder.Configuration)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
+
+// The demo dashboard, a Vite app calling the gateway from its own origin.
+builder.AddDemoDashboard(gateway, state);
 
 builder.Build().Run();

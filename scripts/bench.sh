@@ -20,6 +20,9 @@ for argument in "$@"; do
 done
 
 scripts/install-prerequisites.sh --for-bench
+# chromium and the demo dashboard's packages, for the browser scenario (browser_*).
+scripts/install-prerequisites.sh --for-tests
+scripts/install-web-packages.sh
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores before building"
 # 20,000 client connections and as many server ones: both sides inherit this limit. Raising the hard limit needs
 # CAP_SYS_RESOURCE (a container may lack it even as root); otherwise the soft limit goes up to the hard one and
