@@ -32,5 +32,11 @@ public sealed record ResourceInstance(string Id, string Resource, CustomResource
             ? new Uri(urls.Split(';')[0])
             : null;
 
+    /// <summary>The address the AppHost lists for the resource (its proxy): what a browser opens.</summary>
+    public Uri? ListedHttpEndpoint =>
+        Snapshot.Urls.FirstOrDefault(url => !url.IsInternal && url.Url.StartsWith("http:", StringComparison.Ordinal))?.Url is { } listed
+            ? new Uri(listed)
+            : null;
+
     public override string ToString() => $"{Id}: {State} {Health} pid {Pid}";
 }

@@ -121,6 +121,7 @@ public sealed class TestPlatform : IAsyncDisposable
             $"--WidgetPlatform:DemoRows={options.DemoRows.ToString(CultureInfo.InvariantCulture)}",
             // The executables are what CI has; a developer's container runtime must not change what the tests run on.
             "--WidgetPlatform:Backing=executables",
+            $"--WidgetPlatform:Web:Enabled={(options.WithWeb ? "true" : "false")}",
         ];
         arguments.AddRange(options.Replicas.Select(replicas => $"--WidgetPlatform:Replicas:{replicas.Key}={replicas.Value}"));
         if (options.WithDashboard)
@@ -223,6 +224,10 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>One replica's own HTTP address (every request to it lands on that replica).</summary>
     public Uri Endpoint(string serviceName, int replica = 0) =>
         Instance(serviceName, replica).DirectHttpEndpoint ?? throw new InvalidOperationException($"{serviceName} replica {replica} has no HTTP endpoint.");
+
+    /// <summary>The address the AppHost lists for a resource, as a developer would open it (the demo dashboard's page).</summary>
+    public Uri ListedEndpoint(string resourceName) =>
+        Instance(resourceName).ListedHttpEndpoint ?? throw new InvalidOperationException($"{resourceName} lists no HTTP address.");
 
     /// <summary>An HttpClient for one replica of a service; with a bearer token when given one.</summary>
     public HttpClient CreateHttpClient(string serviceName, int replica = 0, string? bearerToken = null)

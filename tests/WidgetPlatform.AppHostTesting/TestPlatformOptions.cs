@@ -13,6 +13,9 @@ public sealed class TestPlatformOptions
     /// <summary>Runs Aspire's dashboard too (on free loopback ports), with the services' telemetry sent to it.</summary>
     public bool WithDashboard { get; init; }
 
+    /// <summary>Runs the demo dashboard (<c>web</c>, clients/demo-dashboard) too; its packages must be installed.</summary>
+    public bool WithWeb { get; init; }
+
     /// <summary>Adverse-event rows of the demo study written before the services start; small so tests stay fast. 0 writes none.</summary>
     public int DemoRows { get; init; } = 20_000;
 

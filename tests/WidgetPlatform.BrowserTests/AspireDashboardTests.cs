@@ -11,12 +11,12 @@ namespace WidgetPlatform.BrowserTests;
 /// Issue 12: a developer who runs the AppHost opens Aspire's dashboard, sees every resource running, follows one upload
 /// through the gateway, the invalidation service and the warmer in a single trace, and finds the cache's own meters.
 /// </summary>
+[Collection(SharedPlatform.Name)]
 public sealed partial class AspireDashboardTests(ChromiumFixture chromium, PlatformWithDashboard fixture, ITestOutputHelper output)
-    : IClassFixture<ChromiumFixture>, IClassFixture<PlatformWithDashboard>
 {
     private const string Study = "STUDY-001";
     private const string UploadSpan = "PUT api/studies/{studyId}/datasets/{dataset}";
-    private static readonly string[] Resources = ["cache", "messaging", "query", "invalidation", "warmer"];
+    private static readonly string[] Resources = ["cache", "messaging", "query", "invalidation", "warmer", "web"];
     private static readonly TimeSpan TelemetryTimeout = TimeSpan.FromSeconds(60);
 
     private TestPlatform Platform => fixture.Platform;

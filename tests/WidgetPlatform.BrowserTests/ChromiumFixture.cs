@@ -1,8 +1,9 @@
 using Microsoft.Playwright;
+using WidgetPlatform.BrowserTesting;
 
 namespace WidgetPlatform.BrowserTests;
 
-/// <summary>One headless Debian chromium shared by a test class; each test opens its own context.</summary>
+/// <summary>One headless Debian chromium shared by the browser tests; each test opens its own context.</summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -12,17 +13,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        // The distribution's chromium, never a downloaded one: `playwright install` cannot work offline.
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -2,14 +2,14 @@ using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.BrowserTests;
 
-/// <summary>One platform with Aspire's dashboard for every test of a class: starting it takes most of a test's time.</summary>
+/// <summary>The platform with Aspire's dashboard and the demo dashboard (<c>web</c>), shared by every browser test.</summary>
 public sealed class PlatformWithDashboard : IAsyncLifetime
 {
     private TestPlatform? _platform;
 
     public TestPlatform Platform => _platform ?? throw new InvalidOperationException("The platform has not started.");
 
-    public async Task InitializeAsync() => _platform = await TestPlatform.StartAsync(new TestPlatformOptions { WithDashboard = true });
+    public async Task InitializeAsync() => _platform = await TestPlatform.StartAsync(new TestPlatformOptions { WithDashboard = true, WithWeb = true });
 
     public async Task DisposeAsync()
     {

@@ -31,6 +31,11 @@ internal sealed record LoadBenchmarkOptions
     /// <summary>Rows of each Parquet file uploaded by the freshness scenario.</summary>
     public required int UploadRows { get; init; }
 
+    /// <summary>Uploads the browser scenario follows onto the open demo dashboard, and the rows of each.</summary>
+    public required int BrowserUploads { get; init; }
+
+    public required int BrowserUploadRows { get; init; }
+
     public required IReadOnlyList<int> WarmCombinations { get; init; }
 
     /// <summary>Zero skips the Zipf scenario.</summary>
@@ -68,20 +73,20 @@ internal sealed record LoadBenchmarkOptions
             "quick" => new LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 20_000, StudyRows = 5_000, Rounds = 1, RoundDuration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(1),
-                RedisBenchmarkRequests = 20_000, Uploads = 5, UploadRows = 5_000, WarmCombinations = [20, 100], ZipfDuration = TimeSpan.Zero,
+                RedisBenchmarkRequests = 20_000, Uploads = 5, UploadRows = 5_000, BrowserUploads = 2, BrowserUploadRows = 5_000, WarmCombinations = [20, 100], ZipfDuration = TimeSpan.Zero,
                 MemoryEntries = 200, ManyConnections = 1_000, ManyConnectionsDuration = TimeSpan.FromSeconds(2), OutputPath = DefaultOutput,
             },
             "medium" => new LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 200_000, StudyRows = 50_000, Rounds = 2, RoundDuration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2),
-                RedisBenchmarkRequests = 300_000, Uploads = 20, UploadRows = 50_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromSeconds(30),
+                RedisBenchmarkRequests = 300_000, Uploads = 20, UploadRows = 50_000, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromSeconds(30),
                 ZipfUploadInterval = TimeSpan.FromSeconds(10),
                 MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(10), OutputPath = DefaultOutput,
             },
             _ => new LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 1_000_000, StudyRows = 100_000, Rounds = 3, RoundDuration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(3),
-                RedisBenchmarkRequests = 1_000_000, Uploads = 50, UploadRows = 100_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromMinutes(5),
+                RedisBenchmarkRequests = 1_000_000, Uploads = 50, UploadRows = 100_000, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromMinutes(5),
                 MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(30), OutputPath = DefaultOutput,
             },
         };

@@ -36,6 +36,7 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         ("connections", () => new ConnectionsScenario(platform, options, report).RunAsync()),
         ("redis_bytes_per_entry", () => new RedisMemoryScenario(platform, options, report).RunAsync()),
         ("invalidation_to_fresh", () => new InvalidationFreshScenario(platform, options, report).RunAsync()),
+        ("browser", () => new BrowserFreshScenario(platform, options, report).RunAsync()),
     };
     scenarios.AddRange(options.WarmCombinations.Select(combinations =>
     {

@@ -46,6 +46,8 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
         var host = await TestPlatform.StartAsync(new TestPlatformOptions
         {
             DemoRows = options.DemoRows,
+            // The demo dashboard is built only for the browser scenario: its build costs seconds of CPU.
+            WithWeb = options.Runs("browser"),
             Environment = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["query"] = options.GatewayEnvironment },
             Configure = builder => builder.AddGatewayLike("query", WithoutL1Gateway, options.GatewayEnvironment)
                 .WithEnvironment("WidgetPlatform__Cache__MemoryCacheBytes", "0"),
