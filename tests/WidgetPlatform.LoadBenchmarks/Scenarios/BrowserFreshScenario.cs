@@ -88,14 +88,17 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
         Console.WriteLine($"  browser_upload_to_widgets: {options.BrowserUploads} uploads of {options.BrowserUploadRows:N0} AE rows, {cards.Length} widgets read AE");
         byte[][] files = [await BenchPlatform.AdverseEventsFileAsync(options.BrowserUploadRows, 11), await BenchPlatform.AdverseEventsFileAsync(options.BrowserUploadRows, 12)];
         await page.EvaluateAsync(VersionStamps);
+        await using var events = await StudyEventRecorder.OpenAsync(platform.Client(BenchPlatform.WithL1, platform.ViewerToken), BenchPlatform.Study);
 
         // The first upload runs the cold paths (JIT, first pass over a new version's files): reported apart.
-        var first = await FollowUploadAsync(page, cards, files[^1]);
-        var windows = new List<double>();
+        var first = (await FollowUploadAsync(page, cards, files[^1], events)).LastWidget;
+        var followed = new List<FollowedUpload>();
         for (var i = 0; i < options.BrowserUploads; i++)
         {
-            windows.Add(await FollowUploadAsync(page, cards, files[i % files.Length]));
+            followed.Add(await FollowUploadAsync(page, cards, files[i % files.Length], events));
         }
+
+        var windows = followed.Select(upload => upload.LastWidget).ToList();
 
         var settings = new Dictionary<string, string>
         {
@@ -110,19 +113,33 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
         };
         report.Add("browser_upload_to_widgets_p50", Percentiles.Of(windows, 50), "ms", settings: settings);
         report.Add("browser_upload_to_widgets_p99", Percentiles.Of(windows, 99), "ms", settings: settings);
+
+        // Where the window goes: the event reaching a subscriber, then the first and the last card switching.
+        var eventSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> version-changed read by an SSE subscriber beside the page" };
+        var toEvent = followed.Where(upload => upload.Event is not null).Select(upload => upload.Event!.Value).ToList();
+        report.Add("browser_upload_to_event_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
+        report.Add("browser_upload_to_event_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
+        var firstSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> the first affected card showing the new version" };
+        report.Add("browser_upload_to_first_widget_p50", Percentiles.Of(followed.Select(upload => upload.FirstWidget).ToList(), 50), "ms", settings: firstSettings);
+        report.Add("browser_upload_to_first_widget_p99", Percentiles.Of(followed.Select(upload => upload.FirstWidget).ToList(), 99), "ms", settings: firstSettings);
     }
 
-    private async Task<double> FollowUploadAsync(IPage page, string[] cards, byte[] file)
+    private async Task<FollowedUpload> FollowUploadAsync(IPage page, string[] cards, byte[] file, StudyEventRecorder events)
     {
         var version = await platform.UploadAdverseEventsAsync(BenchPlatform.Study, file);
+        var accepted = Stopwatch.GetTimestamp();
         var acceptedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await page.WaitForFunctionAsync(AllShow, new object[] { cards, version }, new() { Timeout = 60_000, PollingInterval = 20 });
         var stamps = await page.EvaluateAsync<Dictionary<string, double>>("version => window.versionSeen[version] ?? {}", version);
-        var lastSwitch = cards.Max(card => stamps.GetValueOrDefault(card, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var switches = cards.Select(card => stamps.GetValueOrDefault(card, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) - acceptedAt).ToList();
+        var changed = await events.WaitForAsync("version-changed", e => e.Data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(10));
 
         // The warmer's pass over this version ends before the next upload, so uploads do not queue behind each other.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        return lastSwitch - acceptedAt;
+        return new FollowedUpload(
+            switches.Min(),
+            switches.Max(),
+            changed is null ? null : Stopwatch.GetElapsedTime(accepted, changed.ArrivedAt).TotalMilliseconds);
     }
 
     private async Task<List<string>> AffectedWidgetsAsync()
@@ -134,6 +151,9 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
                 && (!definition.TryGetProperty("layer", out var layer) || layer.GetString() == "source"))
             .Select(definition => definition.GetProperty("widgetId").GetString()!)];
     }
+
+    /// <summary>Milliseconds from the upload's 202 to the first and the last affected card switching, and to the event.</summary>
+    private sealed record FollowedUpload(double FirstWidget, double LastWidget, double? Event);
 
     private sealed record PageLoad(double Milliseconds, int Requests, int RequestsWithBody, long WireBytes, int Widgets);
 }
