@@ -29,7 +29,8 @@ public sealed partial class AspireDashboardTests(ChromiumFixture chromium, Platf
         foreach (var resource in Resources)
         {
             var row = page.Locator("[role=row]").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) });
-            await Expect(row.First).ToContainTextAsync("Running");
+            // The grid fills from the resource service's stream: slow to come under the whole suite's load.
+            await Expect(row.First).ToContainTextAsync("Running", new() { Timeout = (float)TelemetryTimeout.TotalMilliseconds });
         }
     }
 
