@@ -29,6 +29,8 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
 
         var fresh = new List<double>();
         var toEvent = new List<double>();
+        var toAnnounce = new List<double>();
+        var announceToEvent = new List<double>();
         var upload = new List<double>();
         var firstResults = new Dictionary<string, int>();
         for (var i = 0; i < options.Uploads; i++)
@@ -43,9 +45,11 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
 
             fresh.Add(freshMs);
             firstResults[measured.FirstCache] = firstResults.GetValueOrDefault(measured.FirstCache) + 1;
-            if (measured.EventMs is { } eventMs)
+            if (measured.EventMs is { } eventMs && measured.AnnouncedMs is { } announcedMs)
             {
                 toEvent.Add(eventMs);
+                toAnnounce.Add(announcedMs);
+                announceToEvent.Add(eventMs - announcedMs);
             }
         }
 
@@ -66,6 +70,14 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         var eventSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> SSE version-changed on the polled replica (RabbitMQ + invalidation + fan-out)" };
         report.Add("invalidation_to_event_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
         report.Add("invalidation_to_event_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
+        // The event's own stamp (invalidatedAt: the invalidation service about to publish CacheInvalidated) splits the
+        // window in two, on the one clock of this machine.
+        var announceSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> invalidatedAt: DataUploaded delivered and consumed, the manifest advanced" };
+        report.Add("invalidation_step_announce_p50", Percentiles.Of(toAnnounce, 50), "ms", settings: announceSettings);
+        report.Add("invalidation_step_announce_p99", Percentiles.Of(toAnnounce, 99), "ms", settings: announceSettings);
+        var deliverySettings = new Dictionary<string, string>(settings) { ["note"] = "invalidatedAt -> SSE read: CacheInvalidated fanned out, consumed by the gateway, written to the stream" };
+        report.Add("invalidation_step_delivery_p50", Percentiles.Of(announceToEvent, 50), "ms", settings: deliverySettings);
+        report.Add("invalidation_step_delivery_p99", Percentiles.Of(announceToEvent, 99), "ms", settings: deliverySettings);
         var uploadSettings = new Dictionary<string, string>(settings) { ["note"] = $"PUT of a {files[0].Length / 1024:N0} KB Parquet file until its 202" };
         report.Add("upload_request_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
         var coldSettings = new Dictionary<string, string>(settings) { ["note"] = "the first upload after start, not in the percentiles (cold paths)" };
@@ -77,6 +89,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         var started = Stopwatch.GetTimestamp();
         var version = await platform.UploadAdverseEventsAsync(BenchPlatform.Study, file);
         var accepted = Stopwatch.GetTimestamp();
+        var acceptedAt = DateTimeOffset.UtcNow;
 
         WidgetAnswer answer;
         var deadline = accepted + (10 * Stopwatch.Frequency);
@@ -90,7 +103,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         var uploadMs = Stopwatch.GetElapsedTime(started, accepted).TotalMilliseconds;
         if (answer.DataVersion != version)
         {
-            return new UploadWindow(uploadMs, null, null, "none");
+            return new UploadWindow(uploadMs, null, null, null, "none");
         }
 
         var changed = await events.WaitForAsync("version-changed", e => e.Data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(10));
@@ -102,9 +115,13 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
             uploadMs,
             Stopwatch.GetElapsedTime(accepted, answered).TotalMilliseconds,
             changed is null ? null : Stopwatch.GetElapsedTime(accepted, changed.ArrivedAt).TotalMilliseconds,
+            changed is null ? null : (changed.Data.GetProperty("invalidatedAt").GetDateTimeOffset() - acceptedAt).TotalMilliseconds,
             answer.Cache ?? "?");
     }
 
-    /// <summary>One upload: its request, then from its 202 to the first answer and to the SSE event with the new version.</summary>
-    private sealed record UploadWindow(double UploadMs, double? FreshMs, double? EventMs, string FirstCache);
+    /// <summary>
+    /// One upload: its request, then from its 202 to the first answer, to the SSE event with the new version, and to the
+    /// moment the invalidation service stamped that event.
+    /// </summary>
+    private sealed record UploadWindow(double UploadMs, double? FreshMs, double? EventMs, double? AnnouncedMs, string FirstCache);
 }
