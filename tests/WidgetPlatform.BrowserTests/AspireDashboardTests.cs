@@ -63,6 +63,10 @@ public sealed partial class AspireDashboardTests(ChromiumFixture chromium, Platf
         await Expect(detail).ToContainTextAsync("send WidgetPlatform.Contracts:DataUploaded");
         await Expect(detail).ToContainTextAsync("send WidgetPlatform.Contracts:CacheInvalidated");
         await Expect(detail).ToContainTextAsync("send WidgetPlatform.Contracts:StudyCacheWarmed");
+        // The steps between the upload and its announcement, and the push to open dashboards (issue 15).
+        await Expect(detail).ToContainTextAsync("manifest.mirror.advance");
+        await Expect(detail).ToContainTextAsync("manifest.file.sync");
+        await Expect(detail).ToContainTextAsync("events.publish");
         output.WriteLine($"listed: {listed}");
         output.WriteLine($"detail: {TraceSummaryPattern().Match(Regex.Replace(await detail.InnerTextAsync(), @"\s+", " ")).Value}");
     }

@@ -35,8 +35,10 @@ public sealed class DatasetAdvancer(
 
         var names = datasets.Distinct(StringComparer.Ordinal).ToList();
         await seeding.EnsureSeededAsync(study, cancellationToken);
-        var advances = (await mirror.AdvanceAsync(study, layer, names, version!)).ToDictionary(advance => advance.Dataset, StringComparer.Ordinal);
-        var states = await ledger.ReadVersionsAsync(study, [.. names.Select(dataset => RedisKeys.ManifestField(layer, dataset))]);
+        var advances = (await InvalidationTelemetry.StepAsync("manifest.mirror.advance", () => mirror.AdvanceAsync(study, layer, names, version!)))
+            .ToDictionary(advance => advance.Dataset, StringComparer.Ordinal);
+        var states = await InvalidationTelemetry.StepAsync(
+            "ledger.read", () => ledger.ReadVersionsAsync(study, [.. names.Select(dataset => RedisKeys.ManifestField(layer, dataset))]));
 
         var changed = new List<string>();
         var previous = new List<string?>();
@@ -56,8 +58,8 @@ public sealed class DatasetAdvancer(
             return null;
         }
 
-        await manifestFile.SyncAsync(study, cancellationToken);
-        var widgets = (await store.ListWidgetsAsync(study, cancellationToken))
+        await InvalidationTelemetry.StepAsync("manifest.file.sync", () => manifestFile.SyncAsync(study, cancellationToken));
+        var widgets = (await InvalidationTelemetry.StepAsync("widgets.list", () => store.ListWidgetsAsync(study, cancellationToken)))
             .Where(widget => widget.Layer == layer && changed.Contains(widget.Dataset, StringComparer.Ordinal))
             .OrderBy(widget => widget.WidgetId, StringComparer.Ordinal)
             .ToList();

@@ -26,7 +26,7 @@ public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, Supersede
             InvalidatedAt = time.GetUtcNow(),
         }, context.CancellationToken);
 
-        await advancer.MarkAnnouncedAsync(change);
+        await InvalidationTelemetry.StepAsync("ledger.mark", () => advancer.MarkAnnouncedAsync(change));
         sweeper.Nudge(change.StudyId, change.Widgets);
         LogAnnounced(logger, change.StudyId, DatasetLayers.Name(change.Layer), string.Join(',', change.Datasets), change.PreviousVersion, change.CurrentVersion, change.Widgets.Count);
     }

@@ -19,18 +19,23 @@ public sealed class StudyEvents(IOptions<EventStreamOptions> options)
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<SseItem<object>>, byte>> _subscribers = new(StringComparer.Ordinal);
 
-    public void Publish(string studyId, string eventType, object data)
+    /// <summary>Queues the event for every open stream of the study; returns how many there were.</summary>
+    public int Publish(string studyId, string eventType, object data)
     {
         if (!_subscribers.TryGetValue(studyId, out var clients))
         {
-            return;
+            return 0;
         }
 
         var item = new SseItem<object>(data, eventType);
+        var written = 0;
         foreach (var client in clients.Keys)
         {
             client.Writer.TryWrite(item);
+            written++;
         }
+
+        return written;
     }
 
     /// <summary>The study's events from now until <paramref name="cancellationToken"/> (the client going away).</summary>

@@ -17,7 +17,10 @@ public sealed class CacheInvalidatedConsumer(
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
         var message = context.Message;
-        await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
+        using (GatewayTelemetry.ActivitySource.StartActivity("versions.learn"))
+        {
+            await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
+        }
 
         switch (message.Scope)
         {
@@ -36,6 +39,8 @@ public sealed class CacheInvalidatedConsumer(
         }
 
         counters.RecordInvalidation(message.InvalidatedAt);
-        events.Publish(message.StudyId, StudyEvents.VersionChanged, message);
+        using var publishing = GatewayTelemetry.ActivitySource.StartActivity("events.publish");
+        var clients = events.Publish(message.StudyId, StudyEvents.VersionChanged, message);
+        publishing?.SetTag("widgetplatform.events.clients", clients);
     }
 }
