@@ -11,10 +11,19 @@ public sealed class WidgetRequests(WidgetCatalog catalog, CurrentVersions versio
 {
     /// <exception cref="WidgetNotFoundException">The study has no such widget.</exception>
     /// <exception cref="DatasetNotFoundException">The manifest lists no version of the widget's dataset.</exception>
-    public async ValueTask<WidgetRequest> ResolveAsync(string studyId, string widgetId, WidgetQuery query)
+    public async ValueTask<WidgetRequest> ResolveAsync(string studyId, string widgetId, WidgetQuery query) =>
+        await ResolveAsync(studyId, widgetId, query, await versions.ViewAsync(studyId));
+
+    /// <summary>
+    /// Resolves against a view of the study's versions taken once for several widgets (a dashboard), so that they all
+    /// read the same version of a dataset they share.
+    /// </summary>
+    /// <exception cref="WidgetNotFoundException">The study has no such widget.</exception>
+    /// <exception cref="DatasetNotFoundException">The view lists no version of the widget's dataset.</exception>
+    public async ValueTask<WidgetRequest> ResolveAsync(string studyId, string widgetId, WidgetQuery query, StudyVersions view)
     {
         var definition = await catalog.FindAsync(studyId, widgetId) ?? throw new WidgetNotFoundException(studyId, widgetId);
-        var version = await versions.GetAsync(studyId, definition.Layer, definition.Dataset)
+        var version = view.Of(definition.Layer, definition.Dataset)
             ?? throw new DatasetNotFoundException(
                 $"The manifest of study '{studyId}' lists no {DatasetLayers.Name(definition.Layer)} version of dataset '{definition.Dataset}' (widget '{widgetId}').");
         return new WidgetRequest(studyId, definition, query, version, filters.For(definition, query));

@@ -77,12 +77,14 @@ public static class WidgetDataApi
             throw RequestValidationException.For("widgets", $"A dashboard asks for 1 to {RequestLimits.WidgetsPerDashboard} widgets; got {items.Count}.");
         }
 
+        // One view of the versions for every item: a dashboard never shows two versions of one dataset.
+        var view = await services.Versions.ViewAsync(studyId);
         var requests = new List<Caching.Computing.WidgetRequest>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
             var item = items[index];
             var query = WidgetQueryParser.FromFields(item.From, item.To, item.Filters, $"widgets[{index}].");
-            requests.Add(await services.Requests.ResolveAsync(studyId, RouteIdentifiers.Require(item.WidgetId, $"widgets[{index}].widgetId"), query));
+            requests.Add(await services.Requests.ResolveAsync(studyId, RouteIdentifiers.Require(item.WidgetId, $"widgets[{index}].widgetId"), query, view));
         }
 
         var answers = await services.Cache.GetManyAsync(requests);
