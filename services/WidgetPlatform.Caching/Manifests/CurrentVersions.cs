@@ -20,10 +20,6 @@ public sealed partial class CurrentVersions(ManifestMirror mirror, DataStore sto
 
     public IEnumerable<string> KnownStudies => _studies.Keys;
 
-    /// <summary>The version of the dataset, or null when the study's manifest does not list it.</summary>
-    public async ValueTask<string?> GetAsync(string studyId, DatasetLayer layer, string dataset) =>
-        (await ViewAsync(studyId)).Of(layer, dataset);
-
     /// <summary>The study's versions as they are now, unchanged by what is learned later.</summary>
     public async ValueTask<StudyVersions> ViewAsync(string studyId) =>
         new(_studies.TryGetValue(studyId, out var versions) ? versions : await LoadAsync(studyId));

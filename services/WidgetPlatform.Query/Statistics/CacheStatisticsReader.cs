@@ -22,13 +22,14 @@ public sealed class CacheStatisticsReader(
     public async Task<StudyStatistics> StudyAsync(string studyId)
     {
         var widgets = await catalog.ListAsync(studyId);
+        var view = await versions.ViewAsync(studyId);
         var database = redis.GetDatabase();
         var perWidget = new List<WidgetStatistics>();
         foreach (var widget in widgets.OrderBy(widget => widget.WidgetId, StringComparer.Ordinal))
         {
             perWidget.Add(new WidgetStatistics(
                 widget.WidgetId,
-                await versions.GetAsync(studyId, widget.Layer, widget.Dataset),
+                view.Of(widget.Layer, widget.Dataset),
                 await database.SetLengthAsync(RedisKeys.WidgetIndex(studyId, widget.WidgetId))));
         }
 

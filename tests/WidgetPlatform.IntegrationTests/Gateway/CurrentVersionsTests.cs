@@ -28,7 +28,8 @@ public sealed class CurrentVersionsTests(GatewayFixture platform)
         var versions = library.Get<CurrentVersions>();
         await versions.LearnAsync(library.StudyId, DatasetLayer.Source, ["AE"], newer);
 
-        Assert.Equal(onDisk["DM"], await versions.GetAsync(library.StudyId, DatasetLayer.Source, "DM"));
-        Assert.Equal(newer, await versions.GetAsync(library.StudyId, DatasetLayer.Source, "AE"));
+        var view = await versions.ViewAsync(library.StudyId);
+        Assert.Equal(onDisk["DM"], view.Of(DatasetLayer.Source, "DM"));
+        Assert.Equal(newer, view.Of(DatasetLayer.Source, "AE"));
     }
 }
