@@ -13,7 +13,7 @@ public static partial class Extensions
     // MassTransit 8 names both its ActivitySource and its Meter "MassTransit".
     private const string MassTransitInstrumentationName = "MassTransit";
 
-    // The platform's own spans and meters (the cache library's CacheTelemetry) go by this name.
+    // The platform's own spans and meters (the cache library's PlatformTelemetry) go by this name.
     private const string WidgetPlatformInstrumentationName = "WidgetPlatform";
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)

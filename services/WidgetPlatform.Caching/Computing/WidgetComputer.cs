@@ -10,7 +10,7 @@ public sealed class WidgetComputer(DataStore store, WidgetComputeEngine engine, 
 {
     public async Task<CacheEntry> ComputeAsync(WidgetRequest request, CancellationToken cancellationToken)
     {
-        using var activity = CacheTelemetry.ActivitySource.StartActivity("widget.compute");
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity("widget.compute");
         activity?.SetTag("widget.key", request.Key.Value);
         var started = Stopwatch.GetTimestamp();
 

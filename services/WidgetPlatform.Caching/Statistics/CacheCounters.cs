@@ -9,17 +9,17 @@ namespace WidgetPlatform.Caching.Statistics;
 /// </summary>
 public sealed class CacheCounters
 {
-    private static readonly Counter<long> Requests = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result (hit, miss, stale, bypass)");
-    private static readonly Histogram<double> AnswerDuration = CacheTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.answer.duration", "s", "Time to answer a widget, by cache result");
-    private static readonly Counter<long> Computations = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.computations", description: "Widget computations from Parquet");
-    private static readonly Histogram<double> ComputationDuration = CacheTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.computation.duration", "s", "Time to compute a widget from Parquet");
-    private static readonly Counter<long> LockWaits = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.waits", description: "Requests that waited for another holder's computation (G4)");
-    private static readonly Counter<long> LockFailures = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.failures", description: "Waits for a lock holder that gave up or timed out");
-    private static readonly Counter<long> Errors = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.errors", description: "Requests answered with a server error");
-    private static readonly Counter<long> Invalidations = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.invalidations", description: "CacheInvalidated messages heard");
-    private static readonly Counter<long> WarmingRuns = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.runs", description: "Warming runs of a study");
-    private static readonly Counter<long> EntriesWarmed = CacheTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.entries", description: "Entries computed by warming runs");
-    private static readonly Histogram<double> WarmingDuration = CacheTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.warming.duration", "s", "Time of a warming run of a study");
+    private static readonly Counter<long> Requests = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result (hit, miss, stale, bypass)");
+    private static readonly Histogram<double> AnswerDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.answer.duration", "s", "Time to answer a widget, by cache result");
+    private static readonly Counter<long> Computations = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.computations", description: "Widget computations from Parquet");
+    private static readonly Histogram<double> ComputationDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.computation.duration", "s", "Time to compute a widget from Parquet");
+    private static readonly Counter<long> LockWaits = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.waits", description: "Requests that waited for another holder's computation (G4)");
+    private static readonly Counter<long> LockFailures = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.failures", description: "Waits for a lock holder that gave up or timed out");
+    private static readonly Counter<long> Errors = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.errors", description: "Requests answered with a server error");
+    private static readonly Counter<long> Invalidations = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.invalidations", description: "CacheInvalidated messages heard");
+    private static readonly Counter<long> WarmingRuns = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.runs", description: "Warming runs of a study");
+    private static readonly Counter<long> EntriesWarmed = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.entries", description: "Entries computed by warming runs");
+    private static readonly Histogram<double> WarmingDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.warming.duration", "s", "Time of a warming run of a study");
 
     private readonly long[] _results = new long[Enum.GetValues<CacheResult>().Length];
     private long _computations;

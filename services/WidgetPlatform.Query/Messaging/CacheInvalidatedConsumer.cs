@@ -1,4 +1,5 @@
 using MassTransit;
+using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
@@ -17,7 +18,7 @@ public sealed class CacheInvalidatedConsumer(
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
         var message = context.Message;
-        using (GatewayTelemetry.ActivitySource.StartActivity("versions.learn"))
+        using (PlatformTelemetry.ActivitySource.StartActivity("versions.learn"))
         {
             await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
         }
@@ -39,7 +40,7 @@ public sealed class CacheInvalidatedConsumer(
         }
 
         counters.RecordInvalidation(message.InvalidatedAt);
-        using var publishing = GatewayTelemetry.ActivitySource.StartActivity("events.publish");
+        using var publishing = PlatformTelemetry.ActivitySource.StartActivity("events.publish");
         var clients = events.Publish(message.StudyId, StudyEvents.VersionChanged, message);
         publishing?.SetTag("widgetplatform.events.clients", clients);
     }

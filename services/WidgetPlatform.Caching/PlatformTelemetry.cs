@@ -3,8 +3,11 @@ using System.Diagnostics.Metrics;
 
 namespace WidgetPlatform.Caching;
 
-/// <summary>The cache path's traces and metrics, under the platform's own source and meter name that ServiceDefaults exports.</summary>
-internal static class CacheTelemetry
+/// <summary>
+/// The platform's own spans and meters, under the one source and meter name that ServiceDefaults exports: the cache path's,
+/// the invalidation service's and the gateway's.
+/// </summary>
+public static class PlatformTelemetry
 {
     public const string Name = "WidgetPlatform";
 
