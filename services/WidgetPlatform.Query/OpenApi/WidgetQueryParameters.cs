@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using WidgetPlatform.Query.Requests;
 
 namespace WidgetPlatform.Query.OpenApi;
 
@@ -15,7 +16,7 @@ internal static class WidgetQueryParameters
         operation.Parameters ??= [];
         operation.Parameters.Add(Query("from", "First day of the range, inclusive, on the widget's time column (YYYY-MM-DD).", "date"));
         operation.Parameters.Add(Query("to", "Last day of the range, inclusive (YYYY-MM-DD).", "date"));
-        operation.Parameters.Add(Query("v", "The data version wanted (metadata.dataVersion, the manifest or a version-changed event): " +
+        operation.Parameters.Add(Query(WidgetQueryParser.DataVersionParameter, "The data version wanted (metadata.dataVersion, the manifest or a version-changed event): " +
             "its answer is immutable; a version that is not current is answered 307 to the current one.", null));
         return Task.CompletedTask;
     }
