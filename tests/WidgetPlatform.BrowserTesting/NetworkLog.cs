@@ -15,6 +15,9 @@ public sealed record NetworkRequest(string Url, DateTime SentAt)
 
     public bool Revalidated => WireStatus == 304;
 
+    /// <summary>The answer's body crossed the network: neither the disk cache nor a 304 answered it.</summary>
+    public bool BodyFromNetwork => !FromCache && !Revalidated;
+
     public bool FromCache { get; set; }
 
     public long WireBytes { get; set; }

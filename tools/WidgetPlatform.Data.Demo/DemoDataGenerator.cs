@@ -87,6 +87,24 @@ public static class DemoDataGenerator
         });
     }
 
+    /// <summary>
+    /// One AE file of <paramref name="rows"/> rows, as the body of an upload; its own <paramref name="seed"/> makes each
+    /// upload really change the answers.
+    /// </summary>
+    public static async Task<byte[]> AdverseEventsUploadAsync(int rows, int seed, CancellationToken cancellationToken = default)
+    {
+        var folder = Directory.CreateTempSubdirectory("widgetplatform-upload-");
+        try
+        {
+            await WriteAdverseEventsAsync(folder.FullName, new DemoDataOptions { AdverseEventRows = rows, RowsPerFile = rows, Seed = seed }, cancellationToken);
+            return await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "part-00000.parquet"), cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     public static async Task WriteDemographicsAsync(string directory, DemoDataOptions options, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);

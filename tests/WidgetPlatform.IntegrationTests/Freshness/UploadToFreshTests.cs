@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using WidgetPlatform.Data.Demo;
 using WidgetPlatform.IntegrationTests.Gateway;
 
 namespace WidgetPlatform.IntegrationTests.Freshness;
@@ -20,7 +21,7 @@ public sealed class UploadToFreshTests(GatewayFixture platform)
         await using var events = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
 
         using var upload = await uploader.PutAsync(
-            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await UploadData.AdverseEventsAsync()));
+            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await DemoDataGenerator.AdverseEventsUploadAsync(5_000, Random.Shared.Next())));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         var version = (await upload.Content.ReadFromJsonAsync<UploadAnswer>())!.Version;
 

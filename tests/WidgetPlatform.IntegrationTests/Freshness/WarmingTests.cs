@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Data.Demo;
 using WidgetPlatform.IntegrationTests.Gateway;
 using Xunit.Abstractions;
 
@@ -30,7 +31,7 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
 
         var clock = Stopwatch.StartNew();
         using var upload = await uploader.PutAsync(
-            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await UploadData.AdverseEventsAsync()));
+            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await DemoDataGenerator.AdverseEventsUploadAsync(5_000, Random.Shared.Next())));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         var version = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
         await events.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));

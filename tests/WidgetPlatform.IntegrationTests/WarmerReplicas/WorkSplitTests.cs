@@ -37,7 +37,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
             await WaitUntilActiveAsync(redis.GetDatabase(), study, studyPaths.Length);
         }
 
-        var uploads = await Task.WhenAll(studies.Select(_ => UploadData.AdverseEventsAsync(2_000)));
+        var uploads = await Task.WhenAll(studies.Select(_ => DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next())));
         var listeners = await Task.WhenAll(studies.Select(study => StudyEventListener.OpenAsync(viewer, study)));
         var before = await ReplicaCounters.ReadAsync(redis, WarmerReplicasFixture.Service, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
         var clock = Stopwatch.StartNew();

@@ -77,21 +77,6 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<UploadAnswer>(cancellationToken))!.Version;
     }
 
-    /// <summary>A demo AE file of that many rows, one part, with a seed of its own so that each upload really changes the data.</summary>
-    public static async Task<byte[]> AdverseEventsFileAsync(int rows, int seed)
-    {
-        var folder = Directory.CreateTempSubdirectory("widgetplatform-bench-upload-");
-        try
-        {
-            await DemoDataGenerator.WriteAdverseEventsAsync(folder.FullName, new DemoDataOptions { AdverseEventRows = rows, RowsPerFile = rows, Seed = seed });
-            return await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "part-00000.parquet"));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
     private static int StableSeed(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using WidgetPlatform.BrowserTesting;
+using WidgetPlatform.Data.Demo;
 using WidgetPlatform.LoadBenchmarks.Platform;
 using WidgetPlatform.LoadBenchmarks.Reporting;
 
@@ -62,7 +63,7 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
         return new PageLoad(
             watch.Elapsed.TotalMilliseconds,
             requests.Count,
-            requests.Count(request => !request.FromCache && !request.Revalidated),
+            requests.Count(request => request.BodyFromNetwork),
             requests.Sum(request => request.WireBytes),
             await dashboard.Cards.CountAsync());
     }
@@ -86,7 +87,7 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
     {
         var cards = (await AffectedWidgetsAsync()).Select(widgetId => $"widget-{widgetId}").ToArray();
         Console.WriteLine($"  browser_upload_to_widgets: {options.BrowserUploads} uploads of {options.BrowserUploadRows:N0} AE rows, {cards.Length} widgets read AE");
-        byte[][] files = [await BenchPlatform.AdverseEventsFileAsync(options.BrowserUploadRows, 11), await BenchPlatform.AdverseEventsFileAsync(options.BrowserUploadRows, 12)];
+        byte[][] files = [await DemoDataGenerator.AdverseEventsUploadAsync(options.BrowserUploadRows, 11), await DemoDataGenerator.AdverseEventsUploadAsync(options.BrowserUploadRows, 12)];
         await page.EvaluateAsync(VersionStamps);
         await using var events = await StudyEventRecorder.OpenAsync(platform.Client(BenchPlatform.WithL1, platform.ViewerToken), BenchPlatform.Study);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using WidgetPlatform.Data.Demo;
 using WidgetPlatform.LoadBenchmarks.Platform;
 using WidgetPlatform.LoadBenchmarks.Reporting;
 
@@ -18,7 +19,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
     public async Task RunAsync()
     {
         Console.WriteLine($"invalidation_to_fresh: {options.Uploads} uploads of {options.UploadRows:N0} AE rows to {BenchPlatform.Study}, polling {DataPath}");
-        byte[][] files = [await BenchPlatform.AdverseEventsFileAsync(options.UploadRows, 1), await BenchPlatform.AdverseEventsFileAsync(options.UploadRows, 2)];
+        byte[][] files = [await DemoDataGenerator.AdverseEventsUploadAsync(options.UploadRows, 1), await DemoDataGenerator.AdverseEventsUploadAsync(options.UploadRows, 2)];
         using var poller = platform.Client(BenchPlatform.WithL1, platform.ViewerToken);
         await using var events = await StudyEventRecorder.OpenAsync(platform.Client(BenchPlatform.WithL1, platform.ViewerToken), BenchPlatform.Study);
         await WidgetAnswer.GetAsync(poller, DataPath);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Data.Demo;
 using WidgetPlatform.LoadBenchmarks.Platform;
 using WidgetPlatform.LoadBenchmarks.Reporting;
 
@@ -23,7 +24,7 @@ internal sealed class InvalidationWarmScenario(BenchPlatform platform, LoadBench
         var uploadRows = options.DemoRows;
         Console.WriteLine($"{figure}: {combinations} active combinations of {study}, then an upload of {uploadRows:N0} AE rows (the demo study's size)");
         await platform.WriteStudyAsync(study, options.StudyRows);
-        var upload = await BenchPlatform.AdverseEventsFileAsync(uploadRows, 3);
+        var upload = await DemoDataGenerator.AdverseEventsUploadAsync(uploadRows, 3);
         var paths = Combinations.DateWindows(study, combinations);
         using var client = platform.Client(BenchPlatform.WithL1);
         var keys = (await RequestAllAsync(client, paths)).Select(answer => answer.Key ?? throw new InvalidOperationException($"A combination answered {answer.Status}.")).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WidgetPlatform.Data.Demo;
 using WidgetPlatform.LoadBenchmarks.Platform;
 using WidgetPlatform.LoadBenchmarks.Reporting;
 using WidgetPlatform.LoadBenchmarks.Tools;
@@ -26,7 +27,7 @@ internal sealed class ZipfScenario(BenchPlatform platform, LoadBenchmarkOptions 
 
         var workload = ZipfWorkload.Create(studies);
         var busiest = workload.BusiestStudy();
-        var upload = await BenchPlatform.AdverseEventsFileAsync(options.StudyRows, 4);
+        var upload = await DemoDataGenerator.AdverseEventsUploadAsync(options.StudyRows, 4);
         using (var client = platform.Client(BenchPlatform.WithL1, platform.AllStudiesViewerToken))
         {
             await Parallel.ForEachAsync(workload.Paths, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (path, token) =>
