@@ -116,14 +116,8 @@ public sealed class DemoDashboardTests(ChromiumFixture chromium, PlatformWithDas
     private async Task<List<string>> WidgetIdsAsync(string? dataset = null)
     {
         using var viewer = Platform.CreateHttpClient("query", bearerToken: Platform.DevTokens.Viewer);
-        var definitions = await viewer.GetFromJsonAsync<JsonElement>($"/api/studies/{Study}/widgets");
-        return [.. definitions.EnumerateArray()
-            .Where(definition => dataset is null || (definition.GetProperty("dataset").GetString() == dataset && Layer(definition) == "source"))
-            .Select(definition => definition.GetProperty("widgetId").GetString()!)];
+        return await StudyWidgets.IdsAsync(viewer, Study, dataset);
     }
-
-    private static string Layer(JsonElement definition) =>
-        definition.TryGetProperty("layer", out var layer) && layer.GetString() is { } name ? name : "source";
 
     private async Task<JsonElement> DataAsync(string widgetId)
     {

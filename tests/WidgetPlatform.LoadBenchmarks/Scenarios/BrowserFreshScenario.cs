@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
+using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.BrowserTesting;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.LoadBenchmarks.Platform;
@@ -85,7 +84,8 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
 
     private async Task FollowUploadsAsync(IPage page)
     {
-        var cards = (await AffectedWidgetsAsync()).Select(widgetId => $"widget-{widgetId}").ToArray();
+        using var viewer = platform.Client(BenchPlatform.WithL1, platform.ViewerToken);
+        var cards = (await StudyWidgets.IdsAsync(viewer, BenchPlatform.Study, DemoDataGenerator.AdverseEvents)).Select(widgetId => $"widget-{widgetId}").ToArray();
         Console.WriteLine($"  browser_upload_to_widgets: {options.BrowserUploads} uploads of {options.BrowserUploadRows:N0} AE rows, {cards.Length} widgets read AE");
         byte[][] files = [await DemoDataGenerator.AdverseEventsUploadAsync(options.BrowserUploadRows, 11), await DemoDataGenerator.AdverseEventsUploadAsync(options.BrowserUploadRows, 12)];
         await page.EvaluateAsync(VersionStamps);
@@ -141,16 +141,6 @@ internal sealed class BrowserFreshScenario(BenchPlatform platform, LoadBenchmark
             switches.Min(),
             switches.Max(),
             changed is null ? null : Stopwatch.GetElapsedTime(accepted, changed.ArrivedAt).TotalMilliseconds);
-    }
-
-    private async Task<List<string>> AffectedWidgetsAsync()
-    {
-        using var viewer = platform.Client(BenchPlatform.WithL1, platform.ViewerToken);
-        var definitions = await viewer.GetFromJsonAsync<JsonElement>($"/api/studies/{BenchPlatform.Study}/widgets");
-        return [.. definitions.EnumerateArray()
-            .Where(definition => definition.GetProperty("dataset").GetString() == "AE"
-                && (!definition.TryGetProperty("layer", out var layer) || layer.GetString() == "source"))
-            .Select(definition => definition.GetProperty("widgetId").GetString()!)];
     }
 
     /// <summary>Milliseconds from the upload's 202 to the first and the last affected card switching, and to the event.</summary>
