@@ -11,7 +11,10 @@ internal sealed class DailyPartials(ScanResult days, bool integerMeasure)
 {
     public bool IntegerMeasure { get; } = integerMeasure;
 
-    public long RowsProcessed => days.RowsProcessed;
+    /// <summary>Day number (or <see cref="ScanPlan.NoDay"/>) → group → accumulator, as the scan produced them.</summary>
+    public ScanResult Days { get; } = days;
+
+    public long RowsProcessed => Days.RowsProcessed;
 
     public static bool Supports(WidgetDefinition definition) =>
         definition.Measure.Op != MeasureOp.Distinct && definition.TimeColumn is not null;
@@ -31,7 +34,7 @@ internal sealed class DailyPartials(ScanResult days, bool integerMeasure)
         }
 
         var result = new ScanResult();
-        foreach (var (day, groups) in days.Slots)
+        foreach (var (day, groups) in Days.Slots)
         {
             if (day == ScanPlan.NoDay ? hasRange || timeseries : day < low || day > high)
             {

@@ -36,13 +36,13 @@ internal static class ParquetFiles
         return columns;
     }
 
-    /// <summary>The fields of <paramref name="plan"/>'s columns in this file; a missing or differently typed column is an error naming both.</summary>
-    public static DataField[] FieldsFor(ParquetSchema schema, ScanPlan plan, string file)
+    /// <summary>The fields of a scan's columns in this file; a missing or differently typed column is an error naming both.</summary>
+    public static DataField[] FieldsFor(ParquetSchema schema, IReadOnlyList<PlannedColumn> columns, string file)
     {
-        var fields = new DataField[plan.Columns.Count];
+        var fields = new DataField[columns.Count];
         for (var index = 0; index < fields.Length; index++)
         {
-            var column = plan.Columns[index];
+            var column = columns[index];
             var field = schema.Fields.OfType<DataField>().FirstOrDefault(candidate => candidate.Name == column.Name)
                 ?? throw new DatasetReadException(file, column.Name, "The column is missing");
             var kind = ColumnKinds.Of(field);

@@ -1,14 +1,19 @@
 using System.Text;
+using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Compute;
 
-/// <summary>Partials depend on the version folder, the measure, the dimension, the time column and the filters; never on the range.</summary>
+/// <summary>
+/// Partials depend on the dataset version, the measure, the dimension, the time column and the filters; never on the range.
+/// The key names the version by study, layer, dataset and version, not by folder, so it is the same in every process.
+/// </summary>
 internal static class PartialsKey
 {
-    public static string For(string versionDirectory, WidgetDefinition definition, WidgetQuery query)
+    public static string For(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query)
     {
-        var key = new StringBuilder(versionDirectory)
+        var key = new StringBuilder()
+            .Append(snapshot.StudyId).Append('|').Append(snapshot.Layer).Append('|').Append(snapshot.Dataset).Append('|').Append(snapshot.Version)
             .Append('|').Append(definition.Measure.Op).Append(':').Append(definition.Measure.Column)
             .Append('|').Append(definition.Dimension)
             .Append('|').Append(definition.TimeColumn);

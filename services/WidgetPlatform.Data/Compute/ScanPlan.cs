@@ -7,12 +7,13 @@ internal sealed class ScanPlan
 {
     public const int NoDay = int.MinValue;
 
-    private readonly List<PlannedColumn> _columns = [];
+    private readonly List<PlannedColumn> _columns;
 
-    private ScanPlan(MeasureOp op, SlotMode mode)
+    private ScanPlan(MeasureOp op, SlotMode mode, List<PlannedColumn> columns)
     {
         Op = op;
         Mode = mode;
+        _columns = columns;
     }
 
     public IReadOnlyList<PlannedColumn> Columns => _columns;
@@ -52,8 +53,11 @@ internal sealed class ScanPlan
     /// <summary>
     /// Plans a scan. <paramref name="forPartials"/> plans the daily partials: every day, no range, no comparison,
     /// grouped by the dimension, so that any range of the same widget and filters can be answered from it.
+    /// Plans of one pass share <paramref name="sharedColumns"/>, so a column several of them read is decoded once.
     /// </summary>
-    public static ScanPlan Create(WidgetDefinition definition, WidgetQuery query, IReadOnlyDictionary<string, ColumnKind> schema, string schemaFile, bool forPartials)
+    public static ScanPlan Create(
+        WidgetDefinition definition, WidgetQuery query, IReadOnlyDictionary<string, ColumnKind> schema, string schemaFile, bool forPartials,
+        List<PlannedColumn>? sharedColumns = null)
     {
         if (query.From is { } from && query.To is { } to && from > to)
         {
@@ -66,7 +70,7 @@ internal sealed class ScanPlan
         }
 
         var mode = forPartials ? SlotMode.Day : definition.Type == WidgetType.Timeseries ? SlotMode.Bucket : SlotMode.Period;
-        var plan = new ScanPlan(definition.Measure.Op, mode) { Interval = definition.Interval ?? TimeInterval.Day };
+        var plan = new ScanPlan(definition.Measure.Op, mode, sharedColumns ?? []) { Interval = definition.Interval ?? TimeInterval.Day };
         var lookup = new ColumnLookup(schema, schemaFile, plan._columns);
 
         var needsTime = mode != SlotMode.Period || query.From is not null || query.To is not null;

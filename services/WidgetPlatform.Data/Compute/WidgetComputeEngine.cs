@@ -5,46 +5,158 @@ using WidgetPlatform.Data.Widgets;
 namespace WidgetPlatform.Data.Compute;
 
 /// <summary>
-/// Computes a widget over exactly one published dataset version (G3). Thread-safe; one instance is meant to be shared,
-/// so that daily partials built for one request serve the next.
+/// Computes widgets over exactly one published dataset version (G3), any number of them in one pass over the files.
+/// Thread-safe; one instance is meant to be shared, so that daily partials built for one request serve the next, and,
+/// through <see cref="ISharedPartials"/>, the other processes.
 /// </summary>
-public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null)
+public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, ISharedPartials? sharedPartials = null, IComputeObserver? observer = null)
 {
     private readonly WidgetComputeOptions _options = options ?? new WidgetComputeOptions();
-    private readonly ConcurrentDictionary<string, Lazy<Task<DailyPartials>>> _partials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<DailyPartials>> _partials = new(StringComparer.Ordinal);
 
     /// <exception cref="WidgetDefinitionException">The definition is invalid.</exception>
     /// <exception cref="WidgetQueryException">The request or the definition does not fit the data (unknown column, bad value).</exception>
     /// <exception cref="DatasetReadException">A file is corrupt, or a column is missing from a file or typed differently.</exception>
-    public async Task<WidgetComputation> ComputeAsync(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query, CancellationToken cancellationToken = default)
+    public async Task<WidgetComputation> ComputeAsync(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query, CancellationToken cancellationToken = default) =>
+        (await ComputeManyAsync(snapshot, [new WidgetComputeRequest(definition, query)], cancellationToken))[0].Unwrap();
+
+    /// <summary>
+    /// Computes every view in one scan of the snapshot's files: each column any of them reads is decoded once and feeds all
+    /// their accumulators. Views answered from daily partials (kept here, shared, or built by this very scan) add no scan.
+    /// </summary>
+    public async Task<IReadOnlyList<WidgetComputeOutcome>> ComputeManyAsync(
+        DatasetSnapshot snapshot, IReadOnlyList<WidgetComputeRequest> requests, CancellationToken cancellationToken = default)
     {
-        WidgetDefinitionValidator.Validate(definition);
-        var requestErrors = new List<string>();
-        WidgetDefinitionValidator.CheckFilters(requestErrors, query.Filters, "request filters");
-        if (requestErrors.Count > 0)
+        var outcomes = new WidgetComputeOutcome?[requests.Count];
+        var valid = new List<int>();
+        for (var index = 0; index < requests.Count; index++)
         {
-            throw new WidgetQueryException(string.Join("; ", requestErrors));
+            if (Invalid(requests[index]) is { } error)
+            {
+                outcomes[index] = new WidgetComputeOutcome(null, error);
+            }
+            else
+            {
+                valid.Add(index);
+            }
+        }
+
+        if (valid.Count == 0)
+        {
+            return outcomes!;
         }
 
         if (snapshot.Files.Count == 0)
         {
-            var emptyPlan = ScanPlan.Create(definition, query, EverythingFits(definition, query), snapshot.Directory, forPartials: false);
-            return new WidgetComputation(ResultBuilder.Build(definition, query, emptyPlan.IntegerMeasure, new ScanResult()), 0, snapshot.Version, false);
+            foreach (var index in valid)
+            {
+                outcomes[index] = OverNoFiles(snapshot, requests[index]);
+            }
+
+            return outcomes!;
         }
 
-        var schema = await ReadColumnsAsync(snapshot.Files[0], cancellationToken);
-        if (_options.UseDailyPartials && DailyPartials.Supports(definition))
+        Dictionary<string, ColumnKind> schema;
+        try
         {
-            ScanPlan.Create(definition, query, schema, snapshot.Files[0], forPartials: false);
-            var (partials, built) = await GetPartialsAsync(snapshot, definition, query, schema, cancellationToken);
-            var regrouped = partials.Regroup(definition, query);
-            return new WidgetComputation(
-                ResultBuilder.Build(definition, query, partials.IntegerMeasure, regrouped), built ? partials.RowsProcessed : 0, snapshot.Version, true);
+            schema = await ReadColumnsAsync(snapshot.Files[0], cancellationToken);
+        }
+        catch (DatasetReadException exception)
+        {
+            foreach (var index in valid)
+            {
+                outcomes[index] = new WidgetComputeOutcome(null, exception);
+            }
+
+            return outcomes!;
         }
 
-        var plan = ScanPlan.Create(definition, query, schema, snapshot.Files[0], forPartials: false);
-        var scan = await ParquetScanner.ScanAsync(snapshot.Files, plan, _options.MaxParallelism, cancellationToken);
-        return new WidgetComputation(ResultBuilder.Build(definition, query, plan.IntegerMeasure, scan), scan.RowsProcessed, snapshot.Version, false);
+        var pass = new ComputePass(snapshot, schema);
+        try
+        {
+            foreach (var index in valid)
+            {
+                try
+                {
+                    var request = requests[index];
+                    if (_options.UseDailyPartials && DailyPartials.Supports(request.Definition))
+                    {
+                        pass.Check(request);
+                        pass.UsePartials(index, PartialsKey.For(snapshot, request.Definition, request.Query), request, ClaimPartials);
+                    }
+                    else
+                    {
+                        pass.Scan(index, request);
+                    }
+                }
+                catch (WidgetQueryException exception)
+                {
+                    outcomes[index] = new WidgetComputeOutcome(null, exception);
+                }
+            }
+
+            await pass.LoadSharedAsync(sharedPartials, observer);
+            await pass.RunAsync(_options.MaxParallelism, observer, Forget, cancellationToken);
+        }
+        finally
+        {
+            pass.FailUnfinished(Forget);
+        }
+
+        await pass.SaveBuiltAsync(sharedPartials);
+        await pass.AnswerAsync(outcomes, requests, cancellationToken);
+        return outcomes!;
+    }
+
+    private void Forget(string key, Task<DailyPartials> partials) =>
+        _partials.TryRemove(new KeyValuePair<string, Task<DailyPartials>>(key, partials));
+
+    /// <summary>This pass's task for the partials of <paramref name="key"/>, or the one already built or being built here.</summary>
+    private (Task<DailyPartials> Partials, TaskCompletionSource<DailyPartials>? Claimed) ClaimPartials(string key)
+    {
+        if (_partials.TryGetValue(key, out var known))
+        {
+            return (known, null);
+        }
+
+        if (_partials.Count >= _options.MaxCachedPartials)
+        {
+            _partials.Clear();
+        }
+
+        var mine = new TaskCompletionSource<DailyPartials>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var winner = _partials.GetOrAdd(key, mine.Task);
+        return (winner, ReferenceEquals(winner, mine.Task) ? mine : null);
+    }
+
+    private static Exception? Invalid(WidgetComputeRequest request)
+    {
+        try
+        {
+            WidgetDefinitionValidator.Validate(request.Definition);
+            var requestErrors = new List<string>();
+            WidgetDefinitionValidator.CheckFilters(requestErrors, request.Query.Filters, "request filters");
+            return requestErrors.Count > 0 ? new WidgetQueryException(string.Join("; ", requestErrors)) : null;
+        }
+        catch (WidgetDefinitionException exception)
+        {
+            return exception;
+        }
+    }
+
+    private static WidgetComputeOutcome OverNoFiles(DatasetSnapshot snapshot, WidgetComputeRequest request)
+    {
+        try
+        {
+            var (definition, query) = (request.Definition, request.Query);
+            var emptyPlan = ScanPlan.Create(definition, query, EverythingFits(definition, query), snapshot.Directory, forPartials: false);
+            return new WidgetComputeOutcome(
+                new WidgetComputation(ResultBuilder.Build(definition, query, emptyPlan.IntegerMeasure, new ScanResult()), 0, snapshot.Version, false), null);
+        }
+        catch (WidgetQueryException exception)
+        {
+            return new WidgetComputeOutcome(null, exception);
+        }
     }
 
     private static async Task<Dictionary<string, ColumnKind>> ReadColumnsAsync(string file, CancellationToken cancellationToken)
@@ -67,38 +179,5 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null)
         }
 
         return columns;
-    }
-
-    private async Task<(DailyPartials Partials, bool Built)> GetPartialsAsync(
-        DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query, Dictionary<string, ColumnKind> schema, CancellationToken cancellationToken)
-    {
-        var key = PartialsKey.For(snapshot.Directory, definition, query);
-        if (_partials.TryGetValue(key, out var cached))
-        {
-            return (await cached.Value, false);
-        }
-
-        if (_partials.Count >= _options.MaxCachedPartials)
-        {
-            _partials.Clear();
-        }
-
-        var plan = ScanPlan.Create(definition, query, schema, snapshot.Files[0], forPartials: true);
-        var entry = new Lazy<Task<DailyPartials>>(async () =>
-        {
-            var days = await ParquetScanner.ScanAsync(snapshot.Files, plan, _options.MaxParallelism, CancellationToken.None);
-            return new DailyPartials(days, plan.IntegerMeasure);
-        });
-        var winner = _partials.GetOrAdd(key, entry);
-        try
-        {
-            var partials = await winner.Value.WaitAsync(cancellationToken);
-            return (partials, ReferenceEquals(winner, entry));
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _partials.TryRemove(new KeyValuePair<string, Lazy<Task<DailyPartials>>>(key, winner));
-            throw;
-        }
     }
 }

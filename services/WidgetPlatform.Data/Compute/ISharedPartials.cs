@@ -1,0 +1,16 @@
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.Data.Compute;
+
+/// <summary>
+/// Where daily partials are kept for every process that computes over the same data (Redis, in the services): one replica
+/// builds them from the Parquet files, the others load them. Both calls must swallow their own failures (a partial that
+/// cannot be shared is rebuilt, never an error).
+/// </summary>
+public interface ISharedPartials
+{
+    /// <summary>The bytes saved under <paramref name="key"/> for this snapshot, or null.</summary>
+    Task<byte[]?> LoadAsync(DatasetSnapshot snapshot, string key);
+
+    Task SaveAsync(DatasetSnapshot snapshot, string key, byte[] partials);
+}

@@ -1,0 +1,296 @@
+using WidgetPlatform.Data.Widgets;
+
+namespace WidgetPlatform.Data.Compute;
+
+/// <summary>
+/// One plan's state inside one worker: its slots, groups and accumulators, fed from the worker's decoded columns. A pass
+/// that serves many widgets gives each its own aggregator over the same vectors, so each column is read once for all.
+/// Group and distinct ids are local to the worker and become values only when the workers are merged.
+/// </summary>
+internal sealed class PlanAggregator
+{
+    private readonly ScanPlan _plan;
+    private readonly ColumnVector[] _vectors;
+    private readonly StringInterner?[] _interners;
+    private readonly sbyte[][] _filterMatches;
+    private readonly Dictionary<long, int> _dimensionIds = [];
+    private readonly List<long> _dimensionValues = [];
+    private readonly Dictionary<int, SlotCells> _slots = [];
+    private readonly DistinctIdSets _distinctIds = new();
+    private int[] _days = [];
+    private int _lastDay = int.MinValue;
+    private int _lastBucket;
+
+    public PlanAggregator(ScanPlan plan, ColumnVector[] vectors, StringInterner?[] interners)
+    {
+        _plan = plan;
+        _vectors = vectors;
+        _interners = interners;
+        _filterMatches = [.. plan.Filters.Select(_ => new sbyte[64])];
+    }
+
+    public void ReturnBuffers() => ColumnVector.Release(ref _days);
+
+    public void MergeInto(ScanResult result, StringInterner distinctStrings, long rowsProcessed)
+    {
+        var distinctInterner = _plan.MeasureColumn >= 0 && _plan.Columns[_plan.MeasureColumn].Kind == ColumnKind.String ? _interners[_plan.MeasureColumn] : null;
+        foreach (var (slot, cells) in _slots)
+        {
+            var target = result.Slot(slot);
+            for (var index = 0; index < cells.Counts.Length; index++)
+            {
+                if (cells.Counts[index] > 0)
+                {
+                    target.Group(KeyOf(index)).Count += cells.Counts[index];
+                }
+            }
+
+            for (var index = 0; index < cells.Groups.Length; index++)
+            {
+                if (cells.Groups[index] is { } accumulator)
+                {
+                    target.Group(KeyOf(index)).Merge(Globalise(accumulator, distinctInterner, distinctStrings));
+                }
+            }
+
+            if (cells.Total is { } total)
+            {
+                (target.Total ??= new Accumulator()).Merge(Globalise(total, distinctInterner, distinctStrings));
+            }
+        }
+
+        result.RowsProcessed += rowsProcessed;
+    }
+
+    private static Accumulator Globalise(Accumulator accumulator, StringInterner? local, StringInterner global)
+    {
+        if (local is null || (accumulator.Distinct is null && accumulator.DistinctIds is null))
+        {
+            return accumulator;
+        }
+
+        var globalIds = new HashSet<long>();
+        foreach (var id in DistinctIdSets.Ids(accumulator))
+        {
+            globalIds.Add(global.IdOf(local.Values[id]));
+        }
+
+        accumulator.Distinct = globalIds;
+        accumulator.DistinctIds = null;
+        return accumulator;
+    }
+
+    private GroupKey KeyOf(int groupIndex)
+    {
+        if (_plan.DimensionColumn < 0 || groupIndex == 0)
+        {
+            return new GroupKey(null);
+        }
+
+        var id = groupIndex - 1;
+        return _plan.Columns[_plan.DimensionColumn].Kind switch
+        {
+            ColumnKind.String => new GroupKey(_interners[_plan.DimensionColumn]!.Values[id]),
+            ColumnKind.Boolean => new GroupKey(_dimensionValues[id] != 0),
+            ColumnKind.Date => new GroupKey(DateOnly.FromDayNumber((int)_dimensionValues[id])),
+            _ => new GroupKey(_dimensionValues[id]),
+        };
+    }
+
+    public void Aggregate(int rows)
+    {
+        var days = _plan.TimeColumn >= 0 ? ComputeDays(rows) : null;
+        var dimension = _plan.DimensionColumn >= 0 ? _vectors[_plan.DimensionColumn] : null;
+        var dimensionIsString = dimension is not null && _plan.Columns[_plan.DimensionColumn].Kind == ColumnKind.String;
+        var measure = _plan.MeasureColumn >= 0 ? _vectors[_plan.MeasureColumn] : null;
+        var measureKind = measure is null ? ColumnKind.Int64 : _plan.Columns[_plan.MeasureColumn].Kind;
+        var op = _plan.Op;
+        var low = _plan.LowDay;
+        var high = _plan.HighDay;
+        var hasFilters = _plan.Filters.Count > 0;
+        var tracksTotals = _plan.TracksTotals;
+        var lastSlot = int.MinValue + 1;
+        SlotCells? cells = null;
+
+        for (var row = 0; row < rows; row++)
+        {
+            var slot = 0;
+            if (days is not null)
+            {
+                var day = days[row];
+                if (day == ScanPlan.NoDay ? _plan.HasRange || _plan.Mode == SlotMode.Bucket : day < low || day > high)
+                {
+                    continue;
+                }
+
+                slot = SlotOf(day);
+            }
+
+            if (hasFilters && !PassesFilters(row))
+            {
+                continue;
+            }
+
+            if (slot != lastSlot || cells is null)
+            {
+                cells = CellsOf(slot);
+                lastSlot = slot;
+            }
+
+            var groupIndex = dimension is null ? 0
+                : dimension.HasNulls && dimension.Nulls[row] ? 0
+                : dimensionIsString ? dimension.Ids[row] + 1
+                : DimensionIndex(dimension.Longs[row]);
+            if (op == MeasureOp.Count)
+            {
+                cells.Count(groupIndex);
+                continue;
+            }
+
+            var accumulator = cells.Get(groupIndex);
+
+            if (measure!.HasNulls && measure.Nulls[row])
+            {
+                continue;
+            }
+
+            if (op == MeasureOp.Distinct && measureKind == ColumnKind.String)
+            {
+                var id = measure.Ids[row];
+                _distinctIds.Add(accumulator, id);
+                if (tracksTotals)
+                {
+                    _distinctIds.Add(cells.Total ??= new Accumulator(), id);
+                }
+            }
+            else if (op == MeasureOp.Distinct)
+            {
+                var key = DistinctKey(measure, measureKind, row);
+                if (key is { } value)
+                {
+                    accumulator.AddDistinct(value);
+                    if (tracksTotals)
+                    {
+                        (cells.Total ??= new Accumulator()).AddDistinct(value);
+                    }
+                }
+            }
+            else if (measureKind == ColumnKind.Double)
+            {
+                var value = measure.Doubles[row];
+                if (!double.IsNaN(value))
+                {
+                    accumulator.AddReal(value);
+                }
+            }
+            else
+            {
+                accumulator.AddInteger(measure.Longs[row]);
+            }
+        }
+    }
+
+    /// <summary>NaN is treated as null (JSON has no NaN); -0.0 and 0.0 are one value.</summary>
+    private static long? DistinctKey(ColumnVector measure, ColumnKind kind, int row) => kind switch
+    {
+        ColumnKind.String => measure.Ids[row],
+        ColumnKind.Double when double.IsNaN(measure.Doubles[row]) => null,
+        ColumnKind.Double => BitConverter.DoubleToInt64Bits(measure.Doubles[row] + 0.0),
+        _ => measure.Longs[row],
+    };
+
+    private int[] ComputeDays(int rows)
+    {
+        ColumnVector.Grow(ref _days, rows);
+
+        var vector = _vectors[_plan.TimeColumn];
+        var isTimestamp = _plan.Columns[_plan.TimeColumn].Kind == ColumnKind.Timestamp;
+        for (var row = 0; row < rows; row++)
+        {
+            _days[row] = vector.HasNulls && vector.Nulls[row] ? ScanPlan.NoDay
+                : isTimestamp ? (int)(vector.Longs[row] / TimeSpan.TicksPerDay)
+                : (int)vector.Longs[row];
+        }
+
+        return _days;
+    }
+
+    private int SlotOf(int day)
+    {
+        switch (_plan.Mode)
+        {
+            case SlotMode.Day:
+                return day;
+            case SlotMode.Period:
+                return day == ScanPlan.NoDay || day >= _plan.CurrentFrom ? 0 : 1;
+            default:
+                if (day != _lastDay)
+                {
+                    _lastDay = day;
+                    _lastBucket = TimeBuckets.Start(_plan.Interval, day);
+                }
+
+                return _lastBucket;
+        }
+    }
+
+    private SlotCells CellsOf(int slot)
+    {
+        if (!_slots.TryGetValue(slot, out var cells))
+        {
+            cells = new SlotCells();
+            _slots.Add(slot, cells);
+        }
+
+        return cells;
+    }
+
+    private int DimensionIndex(long value)
+    {
+        if (!_dimensionIds.TryGetValue(value, out var id))
+        {
+            id = _dimensionValues.Count;
+            _dimensionValues.Add(value);
+            _dimensionIds.Add(value, id);
+        }
+
+        return id + 1;
+    }
+
+    private bool PassesFilters(int row)
+    {
+        var filters = _plan.Filters;
+        for (var index = 0; index < filters.Count; index++)
+        {
+            var filter = filters[index];
+            var vector = _vectors[filter.ColumnIndex];
+            if (vector.HasNulls && vector.Nulls[row])
+            {
+                return false;
+            }
+
+            if (filter.Strings is null ? !filter.Numbers!.Contains(vector.Longs[row]) : !StringMatches(index, filter, vector.Ids[row]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool StringMatches(int filterIndex, FilterCondition filter, int id)
+    {
+        ref var matches = ref _filterMatches[filterIndex];
+        if (id >= matches.Length)
+        {
+            Array.Resize(ref matches, Math.Max(id + 1, matches.Length * 2));
+        }
+
+        if (matches[id] == 0)
+        {
+            matches[id] = filter.Strings!.Contains(_interners[filter.ColumnIndex]!.Values[id]) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return matches[id] > 0;
+    }
+}
