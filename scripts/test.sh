@@ -9,4 +9,12 @@ dotnet build WidgetPlatform.sln --configuration Release
 # The TypeScript client, after the build: it rewrote clients/typescript/openapi/gateway.json, which the client's types
 # must still match.
 (cd clients/typescript && npm test)
-dotnet test WidgetPlatform.sln --configuration Release --no-build --logger "console;verbosity=normal" "$@"
+# The log is repeated at the end for what failed, so that a CI log's tail names the failing tests and their messages.
+mkdir -p artifacts
+log=artifacts/test-output.log
+if ! dotnet test WidgetPlatform.sln --configuration Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"; then
+  echo
+  echo "=== Failed tests ==="
+  awk '/^[[:space:]]+Failed [A-Za-z]/ { show = 1 } /^[[:space:]]+Stack Trace:/ { show = 0 } show' "$log"
+  exit 1
+fi
