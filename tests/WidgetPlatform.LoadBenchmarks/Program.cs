@@ -35,7 +35,7 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         ("dashboard_batch", () => new DashboardScenario(platform, options, report).RunAsync()),
         ("connections", () => new ConnectionsScenario(platform, options, report).RunAsync()),
         ("redis_bytes_per_entry", () => new RedisMemoryScenario(platform, options, report).RunAsync()),
-        ("invalidation_to_fresh", () => new InvalidationFreshScenario(platform, options, report).RunAsync()),
+        ("upload_to_fresh", () => new InvalidationFreshScenario(platform, options, report).RunAsync()),
         ("browser", () => new BrowserFreshScenario(platform, options, report).RunAsync()),
     };
     scenarios.AddRange(options.WarmCombinations.Select(combinations =>

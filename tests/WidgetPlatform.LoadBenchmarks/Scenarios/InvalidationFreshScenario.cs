@@ -7,9 +7,10 @@ using WidgetPlatform.LoadBenchmarks.Reporting;
 namespace WidgetPlatform.LoadBenchmarks.Scenarios;
 
 /// <summary>
-/// invalidation_to_fresh: from the upload's 202 (the version is published) to the first answer carrying the new version,
+/// upload_to_fresh: from the upload's 202 (the version is published) to the first answer carrying the new version,
 /// polling the data endpoint of the L1 replica as fast as it answers. The SSE <c>version-changed</c> arrival is recorded
-/// beside it (the messaging part of the window), and so is the upload request itself.
+/// beside it (upload_to_event, the messaging part of the window), and so is the upload request itself; first_fresh_misses
+/// counts the gateways' own computations over the uploads, i.e. first answers the warmer's pass did not provide.
 /// </summary>
 internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenchmarkOptions options, BenchmarkReport report)
 {
@@ -18,7 +19,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
 
     public async Task RunAsync()
     {
-        Console.WriteLine($"invalidation_to_fresh: {options.Uploads} uploads of {options.UploadRows:N0} AE rows to {BenchPlatform.Study}, polling {DataPath}");
+        Console.WriteLine($"upload_to_fresh: {options.Uploads} uploads of {options.UploadRows:N0} AE rows to {BenchPlatform.Study}, polling {DataPath}");
         byte[][] files = [await DemoDataGenerator.AdverseEventsUploadAsync(options.UploadRows, 1), await DemoDataGenerator.AdverseEventsUploadAsync(options.UploadRows, 2)];
         using var poller = platform.Client(BenchPlatform.WithL1, platform.ViewerToken);
         await using var events = await StudyEventRecorder.OpenAsync(platform.Client(BenchPlatform.WithL1, platform.ViewerToken), BenchPlatform.Study);
@@ -27,6 +28,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         // The first upload after start runs every service's cold path once (JIT, the study's first manifest lock, the
         // first fan-out delivery): measured and reported apart, so the percentiles describe a platform that is running.
         var coldStart = await MeasureUploadAsync(files[^1], poller, events);
+        var gatewayComputationsBefore = await GatewayComputations.ReadAsync(platform);
 
         var fresh = new List<double>();
         var toEvent = new List<double>();
@@ -54,6 +56,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
             }
         }
 
+        var computedOnRequest = await GatewayComputations.ReadAsync(platform) - gatewayComputationsBefore;
         var settings = new Dictionary<string, string>
         {
             ["uploads"] = options.Uploads.ToString(CultureInfo.InvariantCulture),
@@ -66,11 +69,16 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
             ["statistic"] = "nearest-rank percentile over the uploads",
             ["note"] = "goal p99 <= 25 ms (G1); first fresh answer: " + string.Join(", ", firstResults.Select(pair => $"{pair.Key} {pair.Value}")),
         };
-        report.Add("invalidation_to_fresh_p50", Percentiles.Of(fresh, 50), "ms", settings: settings);
-        report.Add("invalidation_to_fresh_p99", Percentiles.Of(fresh, 99), "ms", settings: settings);
-        var eventSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> SSE version-changed on the polled replica (RabbitMQ + invalidation + fan-out)" };
-        report.Add("invalidation_to_event_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
-        report.Add("invalidation_to_event_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
+        report.Add("upload_to_fresh_p50", Percentiles.Of(fresh, 50), "ms", settings: settings);
+        report.Add("upload_to_fresh_p99", Percentiles.Of(fresh, 99), "ms", settings: settings);
+        var missSettings = new Dictionary<string, string>(settings)
+        {
+            ["note"] = "goal 0: computations the gateways ran during the uploads (the poller asks only a priority widget), i.e. first fresh answers the warmer's pass did not provide",
+        };
+        report.Add("first_fresh_misses", computedOnRequest, "computations", settings: missSettings);
+        var eventSettings = new Dictionary<string, string>(settings) { ["note"] = "goal p99 <= 10 ms: 202 -> SSE version-changed on the polled replica (RabbitMQ + invalidation + fan-out)" };
+        report.Add("upload_to_event_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
+        report.Add("upload_to_event_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
         // The event's own stamp (invalidatedAt: the invalidation service about to publish CacheInvalidated) splits the
         // window in two, on the one clock of this machine.
         var announceSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> invalidatedAt: DataUploaded delivered and consumed, the manifest advanced" };
@@ -82,7 +90,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         var uploadSettings = new Dictionary<string, string>(settings) { ["note"] = $"PUT of a {files[0].Length / 1024:N0} KB Parquet file until its 202" };
         report.Add("upload_request_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
         var coldSettings = new Dictionary<string, string>(settings) { ["note"] = "the first upload after start, not in the percentiles (cold paths)" };
-        report.Add("invalidation_to_fresh_first", coldStart.FreshMs ?? double.NaN, "ms", settings: coldSettings);
+        report.Add("upload_to_fresh_first", coldStart.FreshMs ?? double.NaN, "ms", settings: coldSettings);
     }
 
     private async Task<UploadWindow> MeasureUploadAsync(byte[] file, HttpClient poller, StudyEventRecorder events)
