@@ -33,6 +33,17 @@ public sealed class WidgetCacheOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int MaxEntryBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How long daily partials stay in Redis for the other replicas. They belong to one dataset version, so a superseded
+    /// version's simply expire.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan SharedPartialsTtl { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Daily partials larger than this are kept in their process only (a widget with a very wide dimension, say).</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxSharedPartialsBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>How long a computation may hold the stampede lock; waiters never wait longer than this (G4).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -18,6 +18,14 @@ public sealed class InvalidationOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan ManifestLockPoll { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// How long a new dataset version's pass stays pending for the warmer to claim (docs/cache.md, "One pass per upload"):
+    /// meanwhile a gateway's miss on that version waits for the warmer's one scan rather than starting its own. The warmer
+    /// claims within milliseconds; this bounds the wait when no warmer runs. Zero turns passes off (every miss scans).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PassClaimWindow { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Index members a widget invalidation removes per script call: bounds how long one call holds Redis.</summary>
     [Range(1, 100_000)]
     public int DrainBatch { get; set; } = 1_000;

@@ -20,7 +20,26 @@ public sealed partial class FencedComputation(
         // The epoch is read before computing: an invalidation during the computation then fences the store out.
         var (reachable, epoch) = await circuit.TryAsync(() => entries.EpochAsync(request.Key));
         var entry = await computer.ComputeAsync(request, CancellationToken.None);
-        if (!reachable)
+        return await StoreAsync(request, entry, reachable ? epoch : null);
+    }
+
+    /// <summary>
+    /// A pass (<see cref="WidgetComputer.ComputePassAsync"/>) under the locks of all its keys: every epoch is read before the
+    /// one scan, and each entry is stored through its own fence. Per request its answer, or why it could not be computed.
+    /// </summary>
+    public async Task<(CacheAnswer? Answer, Exception? Error)[]> ComputeAndStorePassAsync(IReadOnlyList<WidgetRequest> requests)
+    {
+        var epochs = await Task.WhenAll(requests.Select(async request => await circuit.TryAsync(() => entries.EpochAsync(request.Key))));
+        var computed = await computer.ComputePassAsync(requests, CancellationToken.None);
+        return await Task.WhenAll(requests.Select(async (request, index) => computed[index].Entry is { } entry
+            ? ((CacheAnswer?)await StoreAsync(request, entry, epochs[index].Succeeded ? epochs[index].Value : null), (Exception?)null)
+            : (null, computed[index].Error)));
+    }
+
+    /// <param name="epoch">The key's epoch read before computing; null when Redis could not be read then.</param>
+    private async Task<CacheAnswer> StoreAsync(WidgetRequest request, CacheEntry entry, string? epoch)
+    {
+        if (epoch is null)
         {
             return new CacheAnswer(entry, CacheResult.Bypass);
         }
@@ -31,7 +50,7 @@ public sealed partial class FencedComputation(
             return new CacheAnswer(entry, CacheResult.Bypass);
         }
 
-        var (stored, outcome) = await circuit.TryAsync(() => entries.StoreAsync(request, entry, epoch!));
+        var (stored, outcome) = await circuit.TryAsync(() => entries.StoreAsync(request, entry, epoch));
         if (!stored)
         {
             return new CacheAnswer(entry, CacheResult.Bypass);

@@ -23,6 +23,21 @@ public static class RedisKeys
     /// <summary>Sorted set of recently requested widget + filter combinations, scored by last request time (docs/design.md §7).</summary>
     public static string ActiveCombinations(string studyId) => $"active:{{{studyId}}}";
 
+    /// <summary>
+    /// Daily partials of one widget shape over one dataset version, shared by every replica; <paramref name="hash"/> names the
+    /// version, measure, dimension, time column and filters (docs/cache.md, "One pass per upload").
+    /// </summary>
+    public static string SharedPartials(string studyId, string hash) => $"partials:{{{studyId}}}:{hash}";
+
+    /// <summary>
+    /// A dataset version whose pass the warmer has not claimed yet (value: the version; expires after the claim window). A
+    /// gateway's miss on that version waits for the claim instead of scanning on its own (docs/cache.md, "One pass per upload").
+    /// </summary>
+    public static string PendingPass(string studyId, DatasetLayer layer, string dataset) => PendingPassPrefix(studyId) + ManifestField(layer, dataset);
+
+    /// <summary><see cref="PendingPass"/> without the manifest field, for scripts that append it.</summary>
+    public static string PendingPassPrefix(string studyId) => $"pass:{{{studyId}}}:";
+
     /// <summary>Set of the studies that have a manifest mirror, so nothing needs SCAN to find them.</summary>
     public const string Studies = "studies";
 

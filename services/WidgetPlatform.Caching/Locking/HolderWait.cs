@@ -24,15 +24,15 @@ public sealed class HolderWait(
             bool held;
             if (mode == LockWaitMode.TakeOverWhenFree)
             {
-                var (reachable, token) = await circuit.TryAsync(() => locks.TryAcquireAsync(request.Key));
+                var (reachable, attempt) = await circuit.TryAsync(() => locks.TryAcquireForRequestAsync(request));
                 if (!reachable)
                 {
                     return new LockWait(LockWaitEnd.RedisUnreachable);
                 }
 
-                if (token is not null)
+                if (attempt.Attempt == LockAttempt.Held)
                 {
-                    return new LockWait(LockWaitEnd.Acquired, Token: token);
+                    return new LockWait(LockWaitEnd.Acquired, Token: attempt.Token);
                 }
 
                 if (!counted)

@@ -6,6 +6,7 @@ using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Caching.Partials;
 using WidgetPlatform.Caching.Refresh;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Data.Compute;
@@ -26,7 +27,11 @@ public static class WidgetCacheRegistration
         services.AddOptions<WidgetCacheOptions>().BindConfiguration(WidgetCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<WidgetCacheOptions>>().Value);
         services.AddOptions<WidgetComputeOptions>().BindConfiguration(WidgetComputeOptions.Section);
-        services.AddSingleton(provider => new WidgetComputeEngine(provider.GetRequiredService<IOptions<WidgetComputeOptions>>().Value));
+        services.AddSingleton<RedisSharedPartials>();
+        services.AddSingleton(provider => new WidgetComputeEngine(
+            provider.GetRequiredService<IOptions<WidgetComputeOptions>>().Value,
+            provider.GetRequiredService<RedisSharedPartials>(),
+            provider.GetRequiredService<CacheCounters>()));
 
         services.AddSingleton<ManifestMirror>();
         services.AddSingleton<CurrentVersions>();

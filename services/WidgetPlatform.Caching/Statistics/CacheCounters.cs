@@ -1,13 +1,14 @@
 using System.Diagnostics.Metrics;
 using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Data.Compute;
 
 namespace WidgetPlatform.Caching.Statistics;
 
 /// <summary>
 /// This process's cache figures: plain interlocked counters on the request path (no Redis round trip), published to Redis
-/// periodically for the fleet-wide stats, and as OpenTelemetry metrics.
+/// periodically for the fleet-wide stats, and as OpenTelemetry metrics. The compute engine reports its scans here too.
 /// </summary>
-public sealed class CacheCounters
+public sealed class CacheCounters : IComputeObserver
 {
     private static readonly Counter<long> Requests = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result (hit, miss, stale, bypass)");
     private static readonly Histogram<double> AnswerDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.answer.duration", "s", "Time to answer a widget, by cache result");
@@ -19,6 +20,9 @@ public sealed class CacheCounters
     private static readonly Counter<long> Invalidations = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.invalidations", description: "CacheInvalidated messages heard");
     private static readonly Counter<long> WarmingRuns = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.runs", description: "Warming runs of a study");
     private static readonly Counter<long> EntriesWarmed = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.warming.entries", description: "Entries computed by warming runs");
+    private static readonly Counter<long> Scans = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.compute.scans", description: "Passes over a dataset version's Parquet files (one may serve many widgets)");
+    private static readonly Counter<long> PlansScanned = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.compute.scan.plans", description: "Widget views and partials served by those passes");
+    private static readonly Counter<long> Partials = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.compute.partials", description: "Daily partials by origin: built by a scan here, or shared by another process through Redis");
     private static readonly Histogram<double> WarmingDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.warming.duration", "s", "Time of a warming run of a study");
 
     private readonly long[] _results = new long[Enum.GetValues<CacheResult>().Length];
@@ -29,6 +33,9 @@ public sealed class CacheCounters
     private long _warmingRuns;
     private long _entriesWarmed;
     private long _lastInvalidationTicks;
+    private long _scans;
+    private long _partialsBuilt;
+    private long _partialsShared;
 
     public LatencyHistogram Cached { get; } = new();
 
@@ -80,6 +87,25 @@ public sealed class CacheCounters
         WarmingDuration.Record(elapsed.TotalSeconds);
     }
 
+    public void ScanRun(int plans, long rowsRead)
+    {
+        Interlocked.Increment(ref _scans);
+        Scans.Add(1);
+        PlansScanned.Add(plans);
+    }
+
+    public void PartialsBuilt()
+    {
+        Interlocked.Increment(ref _partialsBuilt);
+        Partials.Add(1, new KeyValuePair<string, object?>("origin", "built"));
+    }
+
+    public void PartialsShared()
+    {
+        Interlocked.Increment(ref _partialsShared);
+        Partials.Add(1, new KeyValuePair<string, object?>("origin", "shared"));
+    }
+
     public void RecordInvalidation(DateTimeOffset invalidatedAt)
     {
         Invalidations.Add(1);
@@ -102,6 +128,9 @@ public sealed class CacheCounters
         Errors = Interlocked.Read(ref _errors),
         WarmingRuns = Interlocked.Read(ref _warmingRuns),
         EntriesWarmed = Interlocked.Read(ref _entriesWarmed),
+        Scans = Interlocked.Read(ref _scans),
+        PartialsBuilt = Interlocked.Read(ref _partialsBuilt),
+        PartialsShared = Interlocked.Read(ref _partialsShared),
         LastInvalidationAt = Interlocked.Read(ref _lastInvalidationTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
         Cached = Cached.Snapshot(),
         Uncached = Uncached.Snapshot(),

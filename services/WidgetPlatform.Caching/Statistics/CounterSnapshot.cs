@@ -23,6 +23,15 @@ public sealed record CounterSnapshot
 
     public long EntriesWarmed { get; init; }
 
+    /// <summary>Passes over Parquet files; one pass may compute many widgets (docs/cache.md, "One pass per upload").</summary>
+    public long Scans { get; init; }
+
+    /// <summary>Daily partials built by a scan in this process.</summary>
+    public long PartialsBuilt { get; init; }
+
+    /// <summary>Daily partials another process built, loaded from Redis instead of scanning.</summary>
+    public long PartialsShared { get; init; }
+
     public DateTimeOffset? LastInvalidationAt { get; init; }
 
     public HistogramSnapshot Cached { get; init; } = HistogramSnapshot.Empty;
@@ -43,6 +52,9 @@ public sealed record CounterSnapshot
         Errors = Errors + other.Errors,
         WarmingRuns = WarmingRuns + other.WarmingRuns,
         EntriesWarmed = EntriesWarmed + other.EntriesWarmed,
+        Scans = Scans + other.Scans,
+        PartialsBuilt = PartialsBuilt + other.PartialsBuilt,
+        PartialsShared = PartialsShared + other.PartialsShared,
         LastInvalidationAt = Later(LastInvalidationAt, other.LastInvalidationAt),
         Cached = Cached.Add(other.Cached),
         Uncached = Uncached.Add(other.Uncached),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
@@ -13,7 +14,13 @@ namespace WidgetPlatform.Invalidation.Datasets;
 /// compare-and-set, then the manifest on disk — and works out exactly which widgets read them.
 /// </summary>
 public sealed class DatasetAdvancer(
-    MessageChecks checks, ManifestSeeding seeding, ManifestMirrorWriter mirror, InvalidationLedger ledger, ManifestFile manifestFile, DataStore store)
+    MessageChecks checks,
+    ManifestSeeding seeding,
+    ManifestMirrorWriter mirror,
+    InvalidationLedger ledger,
+    ManifestFile manifestFile,
+    DataStore store,
+    IOptions<InvalidationOptions> options)
 {
     /// <summary>
     /// Advances the datasets; null when nothing is news (every dataset already at this version or a newer one). Throws
@@ -35,7 +42,7 @@ public sealed class DatasetAdvancer(
 
         var names = datasets.Distinct(StringComparer.Ordinal).ToList();
         await seeding.EnsureSeededAsync(study, cancellationToken);
-        var advances = (await InvalidationTelemetry.StepAsync("manifest.mirror.advance", () => mirror.AdvanceAsync(study, layer, names, version!)))
+        var advances = (await InvalidationTelemetry.StepAsync("manifest.mirror.advance", () => mirror.AdvanceAsync(study, layer, names, version!, PassClaimWindow)))
             .ToDictionary(advance => advance.Dataset, StringComparer.Ordinal);
         var states = await InvalidationTelemetry.StepAsync(
             "ledger.read", () => ledger.ReadVersionsAsync(study, [.. names.Select(dataset => RedisKeys.ManifestField(layer, dataset))]));
@@ -70,4 +77,6 @@ public sealed class DatasetAdvancer(
     /// <summary>Records that the change was announced: a redelivery of its message is then a duplicate.</summary>
     public Task MarkAnnouncedAsync(DatasetChange change) =>
         ledger.MarkVersionsAsync(change.StudyId, [.. change.Datasets.Select(dataset => RedisKeys.ManifestField(change.Layer, dataset))], change.CurrentVersion);
+
+    private TimeSpan? PassClaimWindow => options.Value.PassClaimWindow > TimeSpan.Zero ? options.Value.PassClaimWindow : null;
 }

@@ -12,13 +12,18 @@ namespace WidgetPlatform.Invalidation.Manifests;
 public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
 {
     // Sets each named field to the version unless it already holds that version or a newer one; returns, per field,
-    // the version it held before when it advanced, or false when it did not.
+    // the version it held before when it advanced, or false when it did not. With a claim window, each advanced dataset's
+    // pass is marked pending in the same step, so no gateway can see the new version without seeing the mark.
     private static readonly LuaScript AdvanceScript = LuaScript.Prepare("""
         local results = {}
+        local window = tonumber(@passClaimWindowMs)
         for index, field in ipairs(cjson.decode(@fields)) do
           local current = redis.call('HGET', @manifest, field)
           if (not current) or current < @version then
             redis.call('HSET', @manifest, field, @version)
+            if window > 0 then
+              redis.call('SET', @passPrefix .. field, @version, 'PX', window)
+            end
             results[index] = current or ''
           else
             results[index] = false
@@ -32,7 +37,9 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
     /// Moves <paramref name="datasets"/> of <paramref name="layer"/> to <paramref name="version"/> where that is newer.
     /// Returns the datasets that advanced, with the version each had before (null when it had none).
     /// </summary>
-    public async Task<IReadOnlyList<ManifestAdvance>> AdvanceAsync(string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version)
+    /// <param name="passClaimWindow">How long each advanced dataset's pass stays pending for the warmer to claim; none when null.</param>
+    public async Task<IReadOnlyList<ManifestAdvance>> AdvanceAsync(
+        string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version, TimeSpan? passClaimWindow = null)
     {
         var fields = datasets.Select(dataset => RedisKeys.ManifestField(layer, dataset)).ToArray();
         var result = await redis.GetDatabase().ScriptEvaluateAsync(AdvanceScript, new
@@ -42,6 +49,8 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
             fields = System.Text.Json.JsonSerializer.Serialize(fields),
             version,
             studyId,
+            passPrefix = RedisKeys.PendingPassPrefix(studyId),
+            passClaimWindowMs = (long)(passClaimWindow?.TotalMilliseconds ?? 0),
         });
 
         var previous = (RedisResult[])result!;

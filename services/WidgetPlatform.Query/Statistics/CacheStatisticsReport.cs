@@ -23,6 +23,8 @@ public sealed record CacheStatisticsReport
 
     public required long Computations { get; init; }
 
+    public required ScanFigures Scans { get; init; }
+
     public required LockFigures Locks { get; init; }
 
     public required WarmingFigures Warming { get; init; }
@@ -75,6 +77,7 @@ public sealed record CacheStatisticsReport
             LastInvalidationAt = fleet.LastInvalidationAt,
             ActiveCachedWidgets = activeCachedWidgets,
             Computations = fleet.Computations,
+            Scans = new ScanFigures(fleet.Scans, fleet.PartialsBuilt, fleet.PartialsShared),
             Locks = new LockFigures(fleet.LockWaits, fleet.LockFailures),
             Warming = new WarmingFigures(fleet.WarmingRuns, fleet.EntriesWarmed),
             Errors = fleet.Errors,
@@ -97,3 +100,6 @@ public sealed record Timing(double? AverageMs, double? P95Ms)
 public sealed record LockFigures(long Waits, long Failures);
 
 public sealed record WarmingFigures(long Runs, long EntriesWarmed);
+
+/// <summary>Passes over Parquet files (one may compute many widgets), and daily partials built here or loaded from another replica.</summary>
+public sealed record ScanFigures(long Passes, long PartialsBuilt, long PartialsShared);

@@ -1,5 +1,6 @@
 using MassTransit;
 using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Warmer.Warming;
 
@@ -7,7 +8,7 @@ namespace WidgetPlatform.Warmer.Consumers;
 
 /// <summary>
 /// After an invalidation, the affected widgets' active and priority entries are recomputed for the new versions before
-/// users ask (docs/design.md §7). Warmer replicas share this queue, so each invalidation is warmed by one of them.
+/// users ask (docs/design.md §7), in one pass over each new version's files. Warmer replicas share this queue, so each invalidation is warmed by one of them.
 /// </summary>
 public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCatalog catalog, StudyWarmer warmer) : IConsumer<CacheInvalidated>
 {
@@ -22,6 +23,12 @@ public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCat
         }
 
         var widgets = message.Scope == InvalidationScope.Study ? null : message.WidgetIds;
-        await warmer.WarmAsync(message.StudyId, widgets, force: false, context.CancellationToken);
+        await warmer.WarmAsync(message.StudyId, widgets, force: false, PendingPassesOf(message), context.CancellationToken);
     }
+
+    /// <summary>A dataset change's new version has a pass pending, which this warm claims (docs/cache.md, "One pass per upload").</summary>
+    private static PendingPass[] PendingPassesOf(CacheInvalidated message) =>
+        message is { Layer: { } layer, Datasets: { } datasets, CurrentVersion: { } version }
+            ? [.. datasets.Select(dataset => new PendingPass(message.StudyId, layer, dataset, version))]
+            : [];
 }

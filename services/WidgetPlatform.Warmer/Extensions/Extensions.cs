@@ -1,3 +1,4 @@
+using WidgetPlatform.Caching.Passes;
 using MassTransit;
 using WidgetPlatform.Clients.Messaging;
 using WidgetPlatform.Warmer.Consumers;
@@ -15,8 +16,8 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformRedisClient("cache");
-        // Two messages at once (each warm already computes WarmingOptions.Parallelism entries in parallel), retried briefly
-        // after 0.1, 0.5 and 2 s: the scheduled warm covers what then goes to the error queue.
+        // Two messages at once (each warm is already one scan per dataset version on every core), retried briefly after 0.1,
+        // 0.5 and 2 s: the scheduled warm covers what then goes to the error queue.
         builder.AddConsumerQueues($"{WarmingOptions.Section}:Queues", new ConsumerQueueOptions
         {
             ConcurrentMessages = 2,
@@ -37,6 +38,8 @@ public static class Extensions
         var services = builder.Services;
         services.AddOptions<WarmingOptions>().BindConfiguration(WarmingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WarmTargets>();
+        services.AddSingleton<PendingPasses>();
+        services.AddSingleton<CachePass>();
         services.AddScoped<StudyWarmer>();
         services.AddSingleton<ScheduleLease>();
         services.AddHostedService<ScheduledWarming>();

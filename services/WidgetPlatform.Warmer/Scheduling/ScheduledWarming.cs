@@ -31,8 +31,8 @@ public sealed partial class ScheduledWarming(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        Task WarmPriority() => ForEveryStudyAsync((warmer, study) => warmer.WarmAsync(study, null, force: false, stoppingToken));
-        Task RefreshHot() => ForEveryStudyAsync((warmer, study) => warmer.RefreshHotAsync(study, stoppingToken));
+        Task WarmPriority() => ForEveryStudyAsync((warmer, study) => warmer.WarmAsync(study, null, force: false, [], stoppingToken));
+        Task RefreshHot() => ForEveryStudyAsync((warmer, study) => warmer.RefreshHotAsync(study));
         Task CleanUp() => CleanUpAsync(stoppingToken);
 
         // The start-up warm first, on its own: everything else a fresh warmer does can wait for it.

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
@@ -13,47 +13,35 @@ using WidgetPlatform.Data.Widgets;
 namespace WidgetPlatform.Warmer.Warming;
 
 /// <summary>
-/// Recomputes a study's active and priority entries for the current versions, through the very cache path the gateway
-/// uses (same key builder, engine and stampede lock), with bounded parallelism; then announces StudyCacheWarmed.
+/// Recomputes a study's active and priority entries for the current versions in one pass per dataset version (same key
+/// builder, engine and stampede locks as the gateway, so a burst of users and the warmer still compute a key once); then
+/// announces StudyCacheWarmed.
 /// </summary>
 public sealed partial class StudyWarmer(
     WarmTargets targets,
     WidgetRequests requests,
-    WidgetCache cache,
+    CachePass pass,
     CacheCounters counters,
     IPublishEndpoint publish,
     IOptions<WarmingOptions> options,
     TimeProvider time,
     ILogger<StudyWarmer> logger)
 {
-    public async Task<StudyCacheWarmed> WarmAsync(string studyId, IReadOnlyCollection<string>? onlyWidgets, bool force, CancellationToken cancellationToken)
+    /// <param name="claims">The pending passes of the versions that caused this warm (none for an operator's or a scheduled warm).</param>
+    public async Task<StudyCacheWarmed> WarmAsync(
+        string studyId, IReadOnlyCollection<string>? onlyWidgets, bool force, IReadOnlyCollection<PendingPass> claims, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var settings = options.Value;
-        var work = await targets.ForStudyAsync(studyId, onlyWidgets, settings.MaxActiveCombinations);
-        var computed = 0;
-        var widgets = new HashSet<string>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken };
-
-        await Parallel.ForEachAsync(work, parallel, async (target, _) =>
-        {
-            if (await WarmOneAsync(studyId, target, force) is CacheResult.Miss or CacheResult.Bypass)
-            {
-                Interlocked.Increment(ref computed);
-            }
-
-            lock (widgets)
-            {
-                widgets.Add(target.WidgetId);
-            }
-        });
+        var work = await targets.ForStudyAsync(studyId, onlyWidgets, options.Value.MaxActiveCombinations);
+        var outcomes = await PassAsync(studyId, work, claims, force);
+        var computed = outcomes.Count(outcome => outcome.Computed);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         counters.RecordWarmingRun(computed, elapsed);
         var warmed = new StudyCacheWarmed
         {
             StudyId = studyId,
-            WidgetsWarmed = widgets.Count,
+            WidgetsWarmed = work.Select(target => target.WidgetId).Distinct(StringComparer.Ordinal).Count(),
             EntriesWarmed = computed,
             DurationMs = (long)elapsed.TotalMilliseconds,
             WarmedAt = time.GetUtcNow(),
@@ -67,37 +55,42 @@ public sealed partial class StudyWarmer(
     /// Refreshes the study's active entries that passed their refresh threshold (and creates missing ones), so the users who
     /// come back hit instead of waiting; entries still fresh are left alone.
     /// </summary>
-    public async Task<int> RefreshHotAsync(string studyId, CancellationToken cancellationToken)
+    public async Task<int> RefreshHotAsync(string studyId)
     {
         var work = await targets.ForStudyAsync(studyId, null, options.Value.MaxActiveCombinations);
-        var refreshed = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(work, parallel, async (target, _) =>
-        {
-            if (await WarmOneAsync(studyId, target, force: false) is CacheResult.Miss)
-            {
-                Interlocked.Increment(ref refreshed);
-            }
-        });
-
-        return refreshed;
+        return (await PassAsync(studyId, work, [], force: false)).Count(outcome => outcome.Result == CacheResult.Miss);
     }
 
-    private async Task<CacheResult?> WarmOneAsync(string studyId, WarmTarget target, bool force)
+    private async Task<WarmOutcome[]> PassAsync(string studyId, IReadOnlyList<WarmTarget> work, IReadOnlyCollection<PendingPass> claims, bool force)
     {
-        try
+        var resolved = new List<WidgetRequest>();
+        foreach (var target in work)
         {
-            var request = await requests.ResolveAsync(studyId, target.WidgetId, target.Query);
-            return (await cache.WarmAsync(request, force)).Result;
+            try
+            {
+                resolved.Add(await requests.ResolveAsync(studyId, target.WidgetId, target.Query));
+            }
+            catch (Exception exception) when (IsSkippable(exception))
+            {
+                LogSkipped(logger, studyId, target.WidgetId, exception.Message);
+            }
         }
-        catch (Exception exception) when (exception is WidgetNotFoundException or DatasetNotFoundException or WidgetQueryException
-                                              or WidgetDefinitionException or DatasetReadException)
+
+        var outcomes = await pass.WarmAsync(resolved, claims, force);
+        for (var index = 0; index < outcomes.Length; index++)
         {
-            // A combination that no longer fits (a widget deleted, a filter column dropped) is skipped, not retried.
-            LogSkipped(logger, studyId, target.WidgetId, exception.Message);
-            return null;
+            if (outcomes[index].Error is { } error)
+            {
+                LogSkipped(logger, studyId, resolved[index].Key.WidgetId, error.Message);
+            }
         }
+
+        return outcomes;
     }
+
+    /// <summary>A combination that no longer fits (a widget deleted, a filter column dropped) is skipped, not retried.</summary>
+    private static bool IsSkippable(Exception exception) =>
+        exception is WidgetNotFoundException or DatasetNotFoundException or WidgetQueryException or WidgetDefinitionException or DatasetReadException;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed {StudyId}: {Targets} combinations, {Computed} computed, in {DurationMs} ms")]
     private static partial void LogWarmed(ILogger logger, string studyId, int targets, int computed, long durationMs);

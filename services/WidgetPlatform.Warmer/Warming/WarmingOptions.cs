@@ -7,10 +7,6 @@ public sealed class WarmingOptions
 {
     public const string Section = "WidgetPlatform:Warming";
 
-    /// <summary>Computations running at once for one warm (docs/design.md §7: 4).</summary>
-    [Range(1, 256)]
-    public int Parallelism { get; set; } = 4;
-
     /// <summary>How many of a study's most recently requested combinations are kept warm.</summary>
     [Range(0, 1_000_000)]
     public int MaxActiveCombinations { get; set; } = 1_000;

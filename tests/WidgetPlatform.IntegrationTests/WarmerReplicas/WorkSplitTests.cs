@@ -33,8 +33,8 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         var paths = studies.ToDictionary(study => study, Combinations);
         foreach (var (study, studyPaths) in paths)
         {
-            Assert.All(await RequestAllAsync(viewer, studyPaths), response => Assert.Equal(HttpStatusCode.OK, response.Status));
-            await WaitUntilActiveAsync(redis.GetDatabase(), study, studyPaths.Length);
+            Assert.All(await StudyTraffic.RequestAllAsync(viewer, studyPaths), response => Assert.Equal(HttpStatusCode.OK, response.Status));
+            await StudyTraffic.WaitUntilActiveAsync(redis.GetDatabase(), study, studyPaths.Length);
         }
 
         var uploads = await Task.WhenAll(studies.Select(_ => DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next())));
@@ -45,7 +45,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         JsonElement[] warmed;
         try
         {
-            versions = await Task.WhenAll(studies.Zip(uploads, (study, upload) => UploadAsync(uploader, study, upload)));
+            versions = await Task.WhenAll(studies.Zip(uploads, (study, upload) => StudyTraffic.UploadAsync(uploader, study, upload)));
             warmed = await Task.WhenAll(listeners.Select(listener => listener.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60))));
         }
         finally
@@ -61,7 +61,7 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         var answers = new Dictionary<string, WidgetResponse[]>();
         foreach (var (study, studyPaths) in paths)
         {
-            answers[study] = await RequestAllAsync(viewer, studyPaths);
+            answers[study] = await StudyTraffic.RequestAllAsync(viewer, studyPaths);
         }
 
         var computed = after.ToDictionary(replica => replica.Key, replica => replica.Value.Computations - before[replica.Key].Computations);
@@ -128,32 +128,4 @@ public sealed class WorkSplitTests(WarmerReplicasFixture platform, ITestOutputHe
         .. DemoWidgets.All().Where(widget => widget.Priority && widget.Dataset == DemoDataGenerator.AdverseEvents).Select(widget =>
             $"/api/studies/{study}/widgets/{widget.WidgetId}/data"),
     ];
-
-    private static async Task<WidgetResponse[]> RequestAllAsync(HttpClient client, string[] paths)
-    {
-        var responses = new WidgetResponse[paths.Length];
-        await Parallel.ForAsync(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, _) =>
-            responses[index] = await WidgetResponse.GetAsync(client, paths[index]));
-        return responses;
-    }
-
-    /// <summary>The gateway records what was requested in batches (every second): the warm only covers what it recorded.</summary>
-    private static async Task WaitUntilActiveAsync(IDatabase redis, string study, int combinations)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        long active;
-        while ((active = await redis.SortedSetLengthAsync(RedisKeys.ActiveCombinations(study))) < combinations && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(combinations, active);
-    }
-
-    private static async Task<string> UploadAsync(HttpClient uploader, string study, byte[] parquet)
-    {
-        using var upload = await uploader.PutAsync(new Uri($"/api/studies/{study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
-        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-        return (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
-    }
 }

@@ -3,6 +3,8 @@ extern alias warmer;
 using WidgetPlatform.Caching.Cleanup;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Locking;
+using WidgetPlatform.Caching.Partials;
+using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Query.Tracking;
 using invalidation::WidgetPlatform.Invalidation.Cleanup;
@@ -37,7 +39,9 @@ internal static class RedisKeyOwnership
         new("fleet statistics stats:fleet, each process its own field", [typeof(FleetStatisticsStore)], [Gateway, Warmer]),
         new("active combinations active:{study}", [typeof(ActiveCombinationsFlusher)], [Gateway]),
         new("schedule leases schedule:{job}", [typeof(ScheduleLease)], [Warmer]),
-        new("the manifest mirror manifest:{study} and studies", [typeof(ManifestMirrorWriter)], [Invalidation]),
+        new("the manifest mirror manifest:{study} and studies, and the passes pass:{study}:… it marks pending as versions arrive", [typeof(ManifestMirrorWriter)], [Invalidation]),
+        new("pending passes pass:{study}:…, claimed", [typeof(PendingPasses)], [Warmer]),
+        new("shared daily partials partials:{study}:…", [typeof(RedisSharedPartials)], [Gateway, Warmer]),
         new("widget epochs epochs:{study}, and the removal of a widget's entries", [typeof(InvalidationStore)], [Invalidation]),
         new("superseded and expired entries and index members, removed", [typeof(SupersededKeys)], [Invalidation]),
         new("the ledger announced:{study}, revisions:{study}, revision-claims:{study}", [typeof(InvalidationLedger)], [Invalidation]),

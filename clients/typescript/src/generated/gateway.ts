@@ -270,6 +270,7 @@ export interface components {
             activeCachedWidgets: number;
             /** Format: int64 */
             computations: number;
+            scans: components["schemas"]["ScanFigures"];
             locks: components["schemas"]["LockFigures"];
             warming: components["schemas"]["WarmingFigures"];
             /** Format: int64 */
@@ -384,6 +385,14 @@ export interface components {
             /** @description The group's value as the dimension's type (text, number, boolean or a YYYY-MM-DD date); null for rows without one. */
             key: null | boolean | number | string;
             value: components["schemas"]["AggregateValue"];
+        };
+        ScanFigures: {
+            /** Format: int64 */
+            passes: number;
+            /** Format: int64 */
+            partialsBuilt: number;
+            /** Format: int64 */
+            partialsShared: number;
         };
         StudyCacheWarmed: {
             studyId: string;

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.Caching.Partials;
+
+/// <summary>
+/// Daily partials in Redis, so that a widget shape's partials are built by one scan in the fleet and loaded by every other
+/// replica. Through the circuit breaker: with Redis away, each process builds its own, as before.
+/// </summary>
+public sealed partial class RedisSharedPartials(IConnectionMultiplexer redis, RedisCircuit circuit, WidgetCacheOptions options, ILogger<RedisSharedPartials> logger)
+    : ISharedPartials
+{
+    public async Task<byte[]?> LoadAsync(DatasetSnapshot snapshot, string key)
+    {
+        var (_, value) = await circuit.TryAsync(() => redis.GetDatabase().StringGetAsync(RedisKey(snapshot, key)));
+        return value.HasValue ? (byte[]?)value : null;
+    }
+
+    public async Task SaveAsync(DatasetSnapshot snapshot, string key, byte[] partials)
+    {
+        if (partials.Length > options.MaxSharedPartialsBytes)
+        {
+            LogTooLarge(logger, snapshot.StudyId, snapshot.Dataset, partials.Length);
+            return;
+        }
+
+        await circuit.TryAsync(() => redis.GetDatabase().StringSetAsync(RedisKey(snapshot, key), partials, options.SharedPartialsTtl));
+    }
+
+    private static string RedisKey(DatasetSnapshot snapshot, string key) =>
+        RedisKeys.SharedPartials(snapshot.StudyId, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Daily partials of {StudyId}/{Dataset} not shared: {Bytes} bytes is past MaxSharedPartialsBytes")]
+    private static partial void LogTooLarge(ILogger logger, string studyId, string dataset, int bytes);
+}

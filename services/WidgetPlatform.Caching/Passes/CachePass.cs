@@ -1,0 +1,93 @@
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Locking;
+
+namespace WidgetPlatform.Caching.Passes;
+
+/// <summary>
+/// Warming many entries at once (docs/cache.md, "One pass per upload"): the entries not fresh in Redis are locked, so the
+/// one-computation-per-key guarantee (G4) holds across the pass and user requests; then the pending passes are claimed, so
+/// users' misses wait on those locks; then everything is computed in one scan per dataset version, stored through each
+/// key's fence (G1, G3) and unlocked.
+/// </summary>
+public sealed class CachePass(
+    RedisEntries entries, StampedeLock locks, PendingPasses passes, FencedComputation computation, EntryFreshness freshness, RedisCircuit circuit)
+{
+    /// <param name="claims">Pending passes this warm answers for, claimed once its locks are held, even when it computes nothing.</param>
+    /// <param name="force">Recompute entries that are still fresh.</param>
+    public async Task<WarmOutcome[]> WarmAsync(IReadOnlyList<WidgetRequest> requests, IReadOnlyCollection<PendingPass> claims, bool force)
+    {
+        var outcomes = new WarmOutcome[requests.Count];
+        var candidates = Enumerable.Range(0, requests.Count).ToList();
+        if (!force && !await DropFreshAsync(requests, candidates, outcomes))
+        {
+            return outcomes;
+        }
+
+        var (reachable, tokens) = await circuit.TryAsync(() => locks.TryAcquireManyAsync([.. candidates.Select(index => requests[index].Key)]));
+        if (!reachable)
+        {
+            return outcomes;
+        }
+
+        // Keys another process is computing are left to it: it stores them as this pass would.
+        var held = candidates.Where((_, position) => tokens![position] is not null).ToList();
+        try
+        {
+            await circuit.TryAsync(() => passes.ClaimAsync(claims.Concat(held.Select(index => PassOf(requests[index])))));
+            if (!force && !await DropFreshAsync(requests, held, outcomes))
+            {
+                return outcomes;
+            }
+
+            var computed = await computation.ComputeAndStorePassAsync([.. held.Select(index => requests[index])]);
+            for (var position = 0; position < held.Count; position++)
+            {
+                outcomes[held[position]] = new WarmOutcome(computed[position].Answer?.Result, computed[position].Error);
+            }
+        }
+        finally
+        {
+            await circuit.TryAsync(() => Task.WhenAll(
+                candidates.Select((index, position) => (index, position))
+                    .Where(pair => tokens![pair.position] is not null)
+                    .Select(pair => locks.ReleaseAsync(requests[pair.index].Key, tokens![pair.position]!))));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Takes the requests whose entry is fresh in Redis out of <paramref name="candidates"/>, as hits; false when Redis did not
+    /// answer. Read again once the locks are held, for entries another replica stored in between.
+    /// </summary>
+    private async Task<bool> DropFreshAsync(IReadOnlyList<WidgetRequest> requests, List<int> candidates, WarmOutcome[] outcomes)
+    {
+        if (candidates.Count == 0)
+        {
+            return true;
+        }
+
+        var (reachable, stored) = await circuit.TryAsync(() => entries.GetManyAsync([.. candidates.Select(index => requests[index].Key)]));
+        if (!reachable)
+        {
+            return false;
+        }
+
+        var fresh = new HashSet<int>();
+        for (var position = 0; position < candidates.Count; position++)
+        {
+            if (freshness.IsFresh(requests[candidates[position]], stored![position]))
+            {
+                outcomes[candidates[position]] = new WarmOutcome(CacheResult.Hit);
+                fresh.Add(candidates[position]);
+            }
+        }
+
+        candidates.RemoveAll(fresh.Contains);
+        return true;
+    }
+
+    private static PendingPass PassOf(WidgetRequest request) =>
+        new(request.StudyId, request.Definition.Layer, request.Definition.Dataset, request.DataVersion);
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.IntegrationTests.Gateway;
+using Xunit.Abstractions;
+
+namespace WidgetPlatform.IntegrationTests.Freshness;
+
+/// <summary>Issue 15: while versions change under it, one dashboard response never mixes two versions of one dataset.</summary>
+[Collection(GatewayPlatform.Name)]
+public sealed class DashboardVersionTests(GatewayFixture platform, ITestOutputHelper output)
+{
+    private const int Uploads = 4;
+
+    [Fact]
+    public async Task DashboardsReadAcrossUploadsShowOneVersionOfEachDatasetEach()
+    {
+        using var viewer = platform.Replica(1, platform.Host.DevTokens.Viewer);
+        using var uploader = platform.Replica(0, platform.Host.DevTokens.Uploader);
+        var widgets = await StudyWidgets.IdsAsync(viewer, GatewayFixture.Study, DemoDataGenerator.AdverseEvents);
+        var body = new { widgets = widgets.Select(widget => new { widgetId = widget }).Append(new { widgetId = "dm-by-arm" }).ToArray() };
+        var parquets = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next())));
+
+        using var uploading = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => ReadUntilCancelledAsync(viewer, body, uploading.Token)).ToArray();
+        foreach (var parquet in parquets)
+        {
+            using var upload = await uploader.PutAsync(
+                new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+        }
+
+        await uploading.CancelAsync();
+        var dashboards = (await Task.WhenAll(readers)).SelectMany(read => read).ToList();
+
+        var aeVersions = dashboards.Select(items => items.Take(widgets.Count).Select(item => item.GetProperty("metadata").GetProperty("dataVersion").GetString()).ToHashSet()).ToList();
+        output.WriteLine($"{dashboards.Count} dashboards of {widgets.Count + 1} widgets, {aeVersions.SelectMany(versions => versions).Distinct().Count()} AE versions seen");
+        Assert.All(aeVersions, versions => Assert.True(versions.Count == 1, $"one dashboard showed AE versions {string.Join(", ", versions)}"));
+        Assert.True(aeVersions.Select(versions => versions.Single()).Distinct().Count() >= 2, "the dashboards never saw a version change");
+    }
+
+    private static async Task<List<JsonElement[]>> ReadUntilCancelledAsync(HttpClient viewer, object body, CancellationToken uploading)
+    {
+        var dashboards = new List<JsonElement[]>();
+        while (!uploading.IsCancellationRequested)
+        {
+            using var response = await viewer.PostAsJsonAsync(new Uri($"/api/studies/{GatewayFixture.Study}/dashboard", UriKind.Relative), body, CancellationToken.None);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            dashboards.Add([.. (await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).EnumerateArray()]);
+        }
+
+        return dashboards;
+    }
+}
