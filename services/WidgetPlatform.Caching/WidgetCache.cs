@@ -8,7 +8,7 @@ using WidgetPlatform.Caching.Statistics;
 namespace WidgetPlatform.Caching;
 
 /// <summary>
-/// The cache path of docs/design.md §5, shared by the gateway and the warmer: in-process layer → Redis → one computation per key
+/// The cache path of docs/design.md §5 for a request (the warmer's passes are <see cref="Passes.CachePass"/>): in-process layer → Redis → one computation per key
 /// across the fleet (G4) → fenced store (G1, G3) → refresh-ahead (G5); Redis trouble means bypass, never an error (G6).
 /// This class decides where an answer comes from; each step is a class of its own.
 /// </summary>
@@ -23,7 +23,6 @@ public sealed partial class WidgetCache(
     LocalEntries local,
     RedisCircuit circuit,
     CacheCounters counters,
-    TimeProvider time,
     ILogger<WidgetCache> logger)
 {
     /// <summary>False while Redis is being bypassed.</summary>
@@ -50,7 +49,7 @@ public sealed partial class WidgetCache(
             return Served(request, stored);
         }
 
-        return await ComputeOnceAsync(request, reachable, notBefore: null);
+        return await ComputeOnceAsync(request, reachable);
     }
 
     /// <summary>A dashboard: in-process hits, then every other key in one Redis round trip, then the misses computed in parallel.</summary>
@@ -83,7 +82,7 @@ public sealed partial class WidgetCache(
                 }
                 else
                 {
-                    computing.Add((index, ComputeOnceAsync(request, reachable, notBefore: null)));
+                    computing.Add((index, ComputeOnceAsync(request, reachable)));
                 }
             }
 
@@ -94,26 +93,6 @@ public sealed partial class WidgetCache(
         }
 
         return [.. answers.Select(answer => answer!.Value)];
-    }
-
-    /// <summary>
-    /// For the warmer: makes sure the entry exists (or, with <paramref name="force"/>, is recomputed now), through the same
-    /// lock as user requests, so a burst of users and the warmer still compute a key once.
-    /// </summary>
-    public async Task<CacheAnswer> WarmAsync(WidgetRequest request, bool force)
-    {
-        var startedAt = time.GetUtcNow();
-        if (!force)
-        {
-            var (_, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
-            if (freshness.IsFresh(request, stored))
-            {
-                return new CacheAnswer(stored, CacheResult.Hit);
-            }
-        }
-
-        // Without force, an entry a user request stored meanwhile is as good as ours: the holder checks for it first.
-        return await ComputeOnceAsync(request, circuit.IsClosed, notBefore: force ? startedAt : null);
     }
 
     private CacheAnswer Served(WidgetRequest request, CacheEntry entry)
@@ -127,22 +106,19 @@ public sealed partial class WidgetCache(
         return new CacheAnswer(entry, CacheResult.Stale);
     }
 
-    private Task<CacheAnswer> ComputeOnceAsync(WidgetRequest request, bool redisReachable, DateTimeOffset? notBefore) =>
+    private Task<CacheAnswer> ComputeOnceAsync(WidgetRequest request, bool redisReachable) =>
         inFlight.RunOnceAsync(
             request.Key.Value,
-            () => redisReachable ? ComputeUnderLockAsync(request, notBefore) : computation.ComputeWithoutStoringAsync(request));
+            () => redisReachable ? ComputeUnderLockAsync(request) : computation.ComputeWithoutStoringAsync(request));
 
     /// <summary>The distributed half of G4: the lock holder computes and stores; the others wait for its entry.</summary>
-    private async Task<CacheAnswer> ComputeUnderLockAsync(WidgetRequest request, DateTimeOffset? notBefore)
+    private async Task<CacheAnswer> ComputeUnderLockAsync(WidgetRequest request)
     {
-        var wait = await holderWait.WaitAsync(
-            request,
-            LockWaitMode.TakeOverWhenFree,
-            entry => EntryFreshness.Matches(request, entry) && (notBefore is null || entry.Metadata.CalculatedAt >= notBefore));
+        var wait = await holderWait.WaitAsync(request, LockWaitMode.TakeOverWhenFree, entry => EntryFreshness.Matches(request, entry));
         switch (wait.End)
         {
             case LockWaitEnd.Acquired:
-                return await ComputeAsHolderAsync(request, wait.Token!, checkExisting: notBefore is null);
+                return await ComputeAsHolderAsync(request, wait.Token!);
             case LockWaitEnd.EntryArrived:
                 local.Set(request.StudyId, request.Key.WidgetId, wait.Entry!);
                 return new CacheAnswer(wait.Entry!, CacheResult.Miss);
@@ -156,19 +132,16 @@ public sealed partial class WidgetCache(
         }
     }
 
-    private async Task<CacheAnswer> ComputeAsHolderAsync(WidgetRequest request, string token, bool checkExisting)
+    private async Task<CacheAnswer> ComputeAsHolderAsync(WidgetRequest request, string token)
     {
         try
         {
-            if (checkExisting)
+            // Another replica (or the warmer's pass) may have stored it between our miss and our lock.
+            var (_, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
+            if (EntryFreshness.Matches(request, stored))
             {
-                // Another replica may have stored it between our miss and our lock.
-                var (_, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
-                if (EntryFreshness.Matches(request, stored))
-                {
-                    local.Set(request.StudyId, request.Key.WidgetId, stored);
-                    return new CacheAnswer(stored, CacheResult.Hit);
-                }
+                local.Set(request.StudyId, request.Key.WidgetId, stored);
+                return new CacheAnswer(stored, CacheResult.Hit);
             }
 
             return await computation.ComputeAndStoreAsync(request);

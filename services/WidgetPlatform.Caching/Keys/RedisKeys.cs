@@ -20,6 +20,9 @@ public static class RedisKeys
     /// <summary>The stampede lock of one entry; its value is the holder's token.</summary>
     public static string Lock(WidgetCacheKey key) => $"lock:{key.Value}";
 
+    /// <summary>Pub/sub channel on which every lock release publishes the lock's key, so waiters wake without polling.</summary>
+    public static readonly StackExchange.Redis.RedisChannel LockReleasedChannel = StackExchange.Redis.RedisChannel.Literal("lock-released");
+
     /// <summary>Sorted set of recently requested widget + filter combinations, scored by last request time (docs/design.md §7).</summary>
     public static string ActiveCombinations(string studyId) => $"active:{{{studyId}}}";
 

@@ -11,8 +11,13 @@ namespace WidgetPlatform.Caching.Locking;
 public sealed class StampedeLock(IConnectionMultiplexer redis, WidgetCacheOptions options)
 {
     // Only the holder's token may release: a holder that outlived its lock must not release its successor's.
+    // The release is published, so that waiters (LockReleases) look for the entry at once.
     private static readonly LuaScript ReleaseScript = LuaScript.Prepare("""
-        if redis.call('GET', @lock) == @token then return redis.call('DEL', @lock) end
+        if redis.call('GET', @lock) == @token then
+          redis.call('DEL', @lock)
+          redis.call('PUBLISH', @channel, @lock)
+          return 1
+        end
         return 0
         """);
 
@@ -65,5 +70,5 @@ public sealed class StampedeLock(IConnectionMultiplexer redis, WidgetCacheOption
     private static string NewToken() => Guid.NewGuid().ToString("N");
 
     public async Task ReleaseAsync(WidgetCacheKey key, string token) =>
-        await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, new { @lock = (RedisKey)RedisKeys.Lock(key), token });
+        await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, new { @lock = (RedisKey)RedisKeys.Lock(key), token, channel = RedisKeys.LockReleasedChannel.ToString() });
 }

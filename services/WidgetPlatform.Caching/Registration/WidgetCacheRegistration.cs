@@ -41,6 +41,7 @@ public static class WidgetCacheRegistration
         services.AddSingleton<WidgetComputer>();
         services.AddSingleton<RedisEntries>();
         services.AddSingleton<StampedeLock>();
+        services.AddSingleton<LockReleases>();
         services.AddSingleton<LocalEntries>();
         services.AddSingleton<RedisCircuit>();
         services.AddSingleton<CacheCounters>();

@@ -139,6 +139,32 @@ public sealed class CacheGuaranteeTests(GatewayFixture platform)
         return null;
     }
 
+    [Fact]
+    public async Task AWaiterWakesWhenTheHolderReleasesTheLockNotAtItsNextPoll()
+    {
+        // Polls ten seconds apart: only the published release can wake the waiter within the five it is given.
+        await using var library = await CacheLibrary.CreateAsync(platform.Host, new Dictionary<string, string?>
+        {
+            ["WidgetPlatform:Cache:LockFirstPoll"] = "00:00:10",
+            ["WidgetPlatform:Cache:LockLongestPoll"] = "00:00:10",
+        });
+        var request = await ResolveAsync(library, "ae-top-subjects");
+        var locks = library.Get<StampedeLock>();
+        var entries = library.Get<RedisEntries>();
+        var token = await locks.TryAcquireAsync(request.Key);
+        var epoch = await entries.EpochAsync(request.Key);
+
+        var waiter = library.Get<WidgetCache>().GetAsync(request).AsTask();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var holders = await library.Get<WidgetComputer>().ComputeAsync(request, CancellationToken.None);
+        await entries.StoreAsync(request, holders, epoch);
+        await locks.ReleaseAsync(request.Key, token!);
+        var answer = await waiter.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(holders.Metadata.CalculatedAt, answer.Entry.Metadata.CalculatedAt);
+        Assert.Equal(CacheResult.Miss, answer.Result);
+    }
+
     private static async Task<WidgetRequest> ResolveAsync(CacheLibrary library, string widgetId) =>
         await library.Get<WidgetRequests>().ResolveAsync(library.StudyId, widgetId, WidgetQuery.Unfiltered);
 
