@@ -60,7 +60,9 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
 
     /// <summary>The one scan, when any view or partials need it. A read error fails the views that needed the scan.</summary>
     /// <param name="forget">Drops a claimed partials task that failed, so that a later request tries again.</param>
-    public async Task RunAsync(int maxParallelism, IComputeObserver? observer, Action<string, Task<DailyPartials>> forget, CancellationToken cancellationToken)
+    /// <param name="minRowsPerCell">Partials with fewer rows per cell are wide (<see cref="WidgetComputeOptions.MinRowsPerPartialsCell"/>).</param>
+    public async Task RunAsync(
+        int maxParallelism, int minRowsPerCell, IComputeObserver? observer, Action<string, Task<DailyPartials>> forget, CancellationToken cancellationToken)
     {
         if (_plans.Count == 0)
         {
@@ -93,10 +95,20 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
         observer?.ScanRun(_plans.Count, _results[0].RowsProcessed);
         foreach (var claim in building)
         {
-            claim.Source.SetResult(new DailyPartials(_results[claim.Plan], _plans[claim.Plan].IntegerMeasure));
+            var partials = new DailyPartials(_results[claim.Plan], _plans[claim.Plan].IntegerMeasure);
+            claim.Source.SetResult(partials);
             observer?.PartialsBuilt();
+            if (partials.Cells * minRowsPerCell > partials.RowsProcessed)
+            {
+                // They answer this pass's views, which waited for them anyway, but are neither kept nor shared.
+                claim.Wide = true;
+                forget(claim.Key, claim.Source.Task);
+            }
         }
     }
+
+    /// <summary>The views whose partials this pass found wide: their shapes are scanned directly from now on.</summary>
+    public IEnumerable<WidgetComputeRequest> WideShapes => _claims.Where(claim => claim.Wide).Select(claim => claim.Request);
 
     /// <summary>Fails the partials this pass claimed but never provided (it ended early), so nobody waits on them forever.</summary>
     public void FailUnfinished(Action<string, Task<DailyPartials>> forget)
@@ -115,7 +127,7 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
             return;
         }
 
-        await Task.WhenAll(_claims.Where(claim => claim.Plan >= 0)
+        await Task.WhenAll(_claims.Where(claim => claim.Plan >= 0 && !claim.Wide)
             .Select(async claim => await shared.SaveAsync(snapshot, claim.Key, DailyPartialsFormat.Write(await claim.Source.Task))));
     }
 
@@ -165,5 +177,8 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
 
         /// <summary>The plan that builds these partials in this pass's scan; -1 when they were loaded.</summary>
         public int Plan { get; set; } = -1;
+
+        /// <summary>Built here with too few rows per cell to be worth keeping.</summary>
+        public bool Wide { get; set; }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class DailyPartials(ScanResult days, bool integerMeasure)
 
     public long RowsProcessed => Days.RowsProcessed;
 
+    /// <summary>Accumulators held: one per day and group.</summary>
+    public long Cells => Days.Slots.Values.Sum(groups => (long)groups.Groups.Count);
+
     public static bool Supports(WidgetDefinition definition) =>
         definition.Measure.Op != MeasureOp.Distinct && definition.TimeColumn is not null;
 

@@ -10,10 +10,14 @@ namespace WidgetPlatform.Data.Compute;
 /// </summary>
 internal static class PartialsKey
 {
-    public static string For(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query)
+    public static string For(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query) =>
+        $"{Shape(snapshot, definition, query)}|{snapshot.Version}";
+
+    /// <summary>The same without the version: what the partials of every version of the dataset have in common.</summary>
+    public static string Shape(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query)
     {
         var key = new StringBuilder()
-            .Append(snapshot.StudyId).Append('|').Append(snapshot.Layer).Append('|').Append(snapshot.Dataset).Append('|').Append(snapshot.Version)
+            .Append(snapshot.StudyId).Append('|').Append(snapshot.Layer).Append('|').Append(snapshot.Dataset)
             .Append('|').Append(definition.Measure.Op).Append(':').Append(definition.Measure.Column)
             .Append('|').Append(definition.Dimension)
             .Append('|').Append(definition.TimeColumn);

@@ -17,9 +17,11 @@ internal sealed class PlanAggregator
     private readonly List<long> _dimensionValues = [];
     private readonly Dictionary<int, SlotCells> _slots = [];
     private readonly DistinctIdSets _distinctIds = new();
-    private int[] _days = [];
     private int _lastDay = int.MinValue;
     private int _lastBucket;
+
+    /// <summary>The plan's time column among the worker's columns, or -1.</summary>
+    public int TimeColumn => _plan.TimeColumn;
 
     public PlanAggregator(ScanPlan plan, ColumnVector[] vectors, StringInterner?[] interners)
     {
@@ -28,8 +30,6 @@ internal sealed class PlanAggregator
         _interners = interners;
         _filterMatches = [.. plan.Filters.Select(_ => new sbyte[64])];
     }
-
-    public void ReturnBuffers() => ColumnVector.Release(ref _days);
 
     public void MergeInto(ScanResult result, StringInterner distinctStrings, long rowsProcessed)
     {
@@ -97,9 +97,9 @@ internal sealed class PlanAggregator
         };
     }
 
-    public void Aggregate(int rows)
+    /// <param name="days">The day number of each row in the plan's time column (<see cref="ScanPlan.NoDay"/> for null); null without one.</param>
+    public void Aggregate(int rows, int[]? days)
     {
-        var days = _plan.TimeColumn >= 0 ? ComputeDays(rows) : null;
         var dimension = _plan.DimensionColumn >= 0 ? _vectors[_plan.DimensionColumn] : null;
         var dimensionIsString = dimension is not null && _plan.Columns[_plan.DimensionColumn].Kind == ColumnKind.String;
         var measure = _plan.MeasureColumn >= 0 ? _vectors[_plan.MeasureColumn] : null;
@@ -198,22 +198,6 @@ internal sealed class PlanAggregator
         ColumnKind.Double => BitConverter.DoubleToInt64Bits(measure.Doubles[row] + 0.0),
         _ => measure.Longs[row],
     };
-
-    private int[] ComputeDays(int rows)
-    {
-        ColumnVector.Grow(ref _days, rows);
-
-        var vector = _vectors[_plan.TimeColumn];
-        var isTimestamp = _plan.Columns[_plan.TimeColumn].Kind == ColumnKind.Timestamp;
-        for (var row = 0; row < rows; row++)
-        {
-            _days[row] = vector.HasNulls && vector.Nulls[row] ? ScanPlan.NoDay
-                : isTimestamp ? (int)(vector.Longs[row] / TimeSpan.TicksPerDay)
-                : (int)vector.Longs[row];
-        }
-
-        return _days;
-    }
 
     private int SlotOf(int day)
     {

@@ -15,6 +15,9 @@ internal sealed class ScanWorker
     private readonly StringInterner?[] _interners;
     private readonly PlanAggregator[] _aggregators;
 
+    /// <summary>Per time column, its rows as day numbers: computed once per row group for every plan that reads it.</summary>
+    private readonly int[]?[] _days;
+
     /// <param name="plans">Plans sharing one column list (<see cref="ScanPlan.Columns"/>).</param>
     public ScanWorker(IReadOnlyList<ScanPlan> plans)
     {
@@ -22,6 +25,11 @@ internal sealed class ScanWorker
         _vectors = [.. _columns.Select(_ => new ColumnVector())];
         _interners = [.. _columns.Select(column => column.Kind == ColumnKind.String ? new StringInterner() : null)];
         _aggregators = [.. plans.Select(plan => new PlanAggregator(plan, _vectors, _interners))];
+        _days = new int[]?[_columns.Count];
+        foreach (var plan in plans.Where(plan => plan.TimeColumn >= 0))
+        {
+            _days[plan.TimeColumn] = [];
+        }
     }
 
     public long RowsProcessed { get; private set; }
@@ -42,9 +50,18 @@ internal sealed class ScanWorker
             }
         }
 
-        foreach (var aggregator in _aggregators)
+        for (var column = 0; column < _days.Length; column++)
         {
-            aggregator.Aggregate(rows);
+            if (_days[column] is not null)
+            {
+                ComputeDays(column, rows);
+            }
+        }
+
+        for (var index = 0; index < _aggregators.Length; index++)
+        {
+            var timeColumn = _aggregators[index].TimeColumn;
+            _aggregators[index].Aggregate(rows, timeColumn >= 0 ? _days[timeColumn] : null);
         }
 
         RowsProcessed += rows;
@@ -58,9 +75,26 @@ internal sealed class ScanWorker
             vector.Return();
         }
 
-        foreach (var aggregator in _aggregators)
+        for (var column = 0; column < _days.Length; column++)
         {
-            aggregator.ReturnBuffers();
+            if (_days[column] is not null)
+            {
+                ColumnVector.Release(ref _days[column]!);
+            }
+        }
+    }
+
+    private void ComputeDays(int column, int rows)
+    {
+        ColumnVector.Grow(ref _days[column]!, rows);
+        var days = _days[column]!;
+        var vector = _vectors[column];
+        var isTimestamp = _columns[column].Kind == ColumnKind.Timestamp;
+        for (var row = 0; row < rows; row++)
+        {
+            days[row] = vector.HasNulls && vector.Nulls[row] ? ScanPlan.NoDay
+                : isTimestamp ? (int)(vector.Longs[row] / TimeSpan.TicksPerDay)
+                : (int)vector.Longs[row];
         }
     }
 

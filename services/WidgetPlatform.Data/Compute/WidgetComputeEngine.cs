@@ -13,6 +13,7 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
 {
     private readonly WidgetComputeOptions _options = options ?? new WidgetComputeOptions();
     private readonly ConcurrentDictionary<string, Task<DailyPartials>> _partials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _wideShapes = new(StringComparer.Ordinal);
 
     /// <exception cref="WidgetDefinitionException">The definition is invalid.</exception>
     /// <exception cref="WidgetQueryException">The request or the definition does not fit the data (unknown column, bad value).</exception>
@@ -79,7 +80,8 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
                 try
                 {
                     var request = requests[index];
-                    if (_options.UseDailyPartials && DailyPartials.Supports(request.Definition))
+                    if (_options.UseDailyPartials && DailyPartials.Supports(request.Definition)
+                        && !_wideShapes.ContainsKey(PartialsKey.Shape(snapshot, request.Definition, request.Query)))
                     {
                         pass.Check(request);
                         pass.UsePartials(index, PartialsKey.For(snapshot, request.Definition, request.Query), request, ClaimPartials);
@@ -96,7 +98,11 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
             }
 
             await pass.LoadSharedAsync(sharedPartials, observer);
-            await pass.RunAsync(_options.MaxParallelism, observer, Forget, cancellationToken);
+            await pass.RunAsync(_options.MaxParallelism, _options.MinRowsPerPartialsCell, observer, Forget, cancellationToken);
+            foreach (var wide in pass.WideShapes)
+            {
+                _wideShapes.TryAdd(PartialsKey.Shape(snapshot, wide.Definition, wide.Query), true);
+            }
         }
         finally
         {

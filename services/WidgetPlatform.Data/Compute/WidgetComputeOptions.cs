@@ -14,6 +14,13 @@ public sealed record WidgetComputeOptions
     /// </summary>
     public bool UseDailyPartials { get; init; } = true;
 
+    /// <summary>
+    /// Daily partials pay when each day-and-group cell sums many rows. A widget shape whose partials came out with fewer rows
+    /// per cell than this (a dimension of subjects, say: nearly a cell per row) is scanned directly from then on, in this
+    /// process: regrouping such partials per date range costs more than reading the range's rows.
+    /// </summary>
+    public int MinRowsPerPartialsCell { get; init; } = 8;
+
     /// <summary>Daily partials kept in memory; the cache is emptied when it would grow past this.</summary>
     public int MaxCachedPartials { get; init; } = 256;
 }

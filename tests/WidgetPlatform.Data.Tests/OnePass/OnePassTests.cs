@@ -49,8 +49,10 @@ public sealed class OnePassTests(RandomTablesFixture fixture) : IClassFixture<Ra
             var requests = views.Select(view => new WidgetComputeRequest(view.Widget, view.Query)).ToList();
             var builderObserver = new CountingObserver();
             var loaderObserver = new CountingObserver();
-            var builder = new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = 2 }, shared, builderObserver);
-            var loader = new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = 2 }, shared, loaderObserver);
+            // These tables are small: every shape would count as wide (too few rows per cell) and not be shared.
+            var options = new WidgetComputeOptions { MaxParallelism = 2, MinRowsPerPartialsCell = 0 };
+            var builder = new WidgetComputeEngine(options, shared, builderObserver);
+            var loader = new WidgetComputeEngine(options, shared, loaderObserver);
 
             var built = await builder.ComputeManyAsync(snapshot, requests, TestContext.Token);
             var loaded = await loader.ComputeManyAsync(snapshot, requests, TestContext.Token);
@@ -74,7 +76,7 @@ public sealed class OnePassTests(RandomTablesFixture fixture) : IClassFixture<Ra
         var (table, snapshot) = fixture.Tables[0];
         var views = Views(new Random(14), table.Rows).Where(view => DailyPartials.Supports(view.Widget)).Take(5).ToList();
         var requests = views.Select(view => new WidgetComputeRequest(view.Widget, view.Query)).ToList();
-        await new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = 2 }, shared).ComputeManyAsync(snapshot, requests, TestContext.Token);
+        await new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = 2, MinRowsPerPartialsCell = 0 }, shared).ComputeManyAsync(snapshot, requests, TestContext.Token);
         foreach (var key in shared.Saved.Keys)
         {
             shared.Saved[key] = [1, 0, 7];
@@ -88,6 +90,44 @@ public sealed class OnePassTests(RandomTablesFixture fixture) : IClassFixture<Ra
         for (var index = 0; index < views.Count; index++)
         {
             Assert.Equal(Json(LinqOracle.Compute(table.Rows, views[index].Widget, views[index].Query)), Json(outcomes[index].Unwrap().Data));
+        }
+    }
+
+    [Fact]
+    public async Task WidePartialsAreNeitherKeptNorSharedAndTheirShapesAreScannedDirectlyFromThenOn()
+    {
+        var shared = new InMemorySharedPartials();
+        var observer = new CountingObserver();
+        var everyShapeIsWide = new WidgetComputeOptions { MaxParallelism = 2, MinRowsPerPartialsCell = int.MaxValue / 2 };
+        var engine = new WidgetComputeEngine(everyShapeIsWide, shared, observer);
+        var (table, snapshot) = fixture.Tables.MaxBy(pair => pair.Table.Rows.Count);
+        var byCategory = new WidgetDefinition
+        {
+            WidgetId = "by-cat", Title = "by-cat", Type = WidgetType.Breakdown, Dataset = "T", Measure = new WidgetMeasure { Op = MeasureOp.Count },
+            Dimension = "cat", TimeColumn = "day",
+        };
+        List<(WidgetDefinition Widget, WidgetQuery Query)> views =
+        [
+            (byCategory, WidgetQuery.Unfiltered),
+            (byCategory, new WidgetQuery { From = RandomTable.FirstDay.AddDays(10), To = RandomTable.FirstDay.AddDays(40) }),
+            (byCategory with { Type = WidgetType.Metric, Dimension = null }, new WidgetQuery { From = RandomTable.FirstDay, To = RandomTable.FirstDay.AddDays(7) }),
+        ];
+        var requests = views.Select(view => new WidgetComputeRequest(view.Widget, view.Query)).ToList();
+
+        var first = await engine.ComputeManyAsync(snapshot, requests, TestContext.Token);
+        var builtFirst = observer.Built;
+        var next = await engine.ComputeManyAsync(snapshot with { Version = snapshot.Version + "-next" }, requests, TestContext.Token);
+
+        Assert.True(builtFirst > 0);
+        Assert.Empty(shared.Saved);
+        Assert.Equal(builtFirst, observer.Built);
+        Assert.Equal(2, observer.Scans);
+        for (var index = 0; index < views.Count; index++)
+        {
+            var expected = Json(LinqOracle.Compute(table.Rows, views[index].Widget, views[index].Query));
+            Assert.Equal(expected, Json(first[index].Unwrap().Data));
+            Assert.Equal(expected, Json(next[index].Unwrap().Data));
+            Assert.False(next[index].Unwrap().FromPartials);
         }
     }
 

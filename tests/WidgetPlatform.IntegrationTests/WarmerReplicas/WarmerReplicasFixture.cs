@@ -16,15 +16,21 @@ public sealed class WarmerReplicasFixture() : PlatformFixture(new TestPlatformOp
         // count comes from the messages they send.
         // The lock timeout is longer than the built-in 30 s, and the cleanup runs every two seconds, so that the cleanup's
         // judgement of a live lock is tested against the configured timeout.
+        // The tests' studies are small: their partials would have too few rows per cell to be kept or shared, in the warmers
+        // and in the gateway alike (MinRowsPerPartialsCell).
         ["warmer"] = new Dictionary<string, string>
         {
+            [KeepEveryPartial] = "0",
             ["WidgetPlatform__Warming__HotRefreshInterval"] = "01:00:00",
             ["WidgetPlatform__Warming__CleanupInterval"] = "00:00:02",
             ["WidgetPlatform__Cache__LockTimeout"] = LockTimeout,
         },
+        ["query"] = new Dictionary<string, string> { [KeepEveryPartial] = "0" },
     },
 })
 {
+    private const string KeepEveryPartial = "WidgetPlatform__Compute__MinRowsPerPartialsCell";
+
     public const int Replicas = 2;
 
     public const string Service = "warmer";
