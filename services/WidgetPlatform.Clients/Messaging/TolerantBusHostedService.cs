@@ -17,6 +17,10 @@ internal sealed partial class TolerantBusHostedService(
 {
     private readonly MassTransitHostedService _bus = new(depot, options);
 
+    private static readonly TimeSpan FaultWatch = TimeSpan.FromMinutes(1);
+
+    private readonly CancellationTokenSource _stopping = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -25,26 +29,64 @@ internal sealed partial class TolerantBusHostedService(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogBusNotStarted(logger, Reason(exception), exception);
+            var faults = EndpointFaults();
+            LogBusNotStarted(logger, faults ?? Innermost(exception).Message, exception);
+            if (faults is null)
+            {
+                _ = SayWhyOnceKnownAsync(_stopping.Token);
+            }
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _bus.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _bus.StopAsync(cancellationToken);
+    }
 
-    public ValueTask DisposeAsync() => _bus.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _stopping.Dispose();
+        await _bus.DisposeAsync();
+    }
 
     /// <summary>
-    /// What the broker refused (PRECONDITION_FAILED - inequivalent arg 'x-queue-type' …), as the faulted endpoints report it:
-    /// when the start merely timed out, the exception itself says only that.
+    /// What the broker refused (PRECONDITION_FAILED - inequivalent arg 'x-queue-type' …), as the faulted endpoints report it;
+    /// null while none has faulted (the start merely timed out, say, on a busy machine).
     /// </summary>
-    private string Reason(Exception exception)
+    private string? EndpointFaults()
     {
         var faults = bus.CheckHealth().Endpoints.Values
             .Where(endpoint => endpoint.Exception is not null)
             .Select(endpoint => Innermost(endpoint.Exception!).Message)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return faults.Count > 0 ? string.Join("; ", faults) : Innermost(exception).Message;
+        return faults.Count > 0 ? string.Join("; ", faults) : null;
+    }
+
+    /// <summary>
+    /// A start that timed out before any endpoint faulted said only that: MassTransit goes on trying, and the broker's refusal
+    /// shows on the endpoints a moment later. Said then, in the same words, so the operator reads the reason, not the timeout.
+    /// </summary>
+    private async Task SayWhyOnceKnownAsync(CancellationToken stopping)
+    {
+        var deadline = DateTime.UtcNow + FaultWatch;
+        try
+        {
+            while (DateTime.UtcNow < deadline && bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            {
+                if (EndpointFaults() is { } faults)
+                {
+                    LogBusNotStarted(logger, faults, null);
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stopping);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static Exception Innermost(Exception exception)
@@ -60,5 +102,5 @@ internal sealed partial class TolerantBusHostedService(
     [LoggerMessage(Level = LogLevel.Critical, Message =
         "The message bus did not start, so this service handles no message: {Reason}. It keeps running and reports unhealthy " +
         "on /health until RabbitMQ accepts its queues and exchanges.")]
-    private static partial void LogBusNotStarted(ILogger logger, string reason, Exception exception);
+    private static partial void LogBusNotStarted(ILogger logger, string reason, Exception? exception);
 }
