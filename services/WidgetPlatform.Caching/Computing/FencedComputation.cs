@@ -27,13 +27,17 @@ public sealed partial class FencedComputation(
     /// A pass (<see cref="WidgetComputer.ComputePassAsync"/>) under the locks of all its keys: every epoch is read before the
     /// one scan, and each entry is stored through its own fence. Per request its answer, or why it could not be computed.
     /// </summary>
-    public async Task<(CacheAnswer? Answer, Exception? Error)[]> ComputeAndStorePassAsync(IReadOnlyList<WidgetRequest> requests)
+    /// <param name="done">Called with a request's index as soon as its entry is stored (or failed): its lock can go then.</param>
+    public async Task<(CacheAnswer? Answer, Exception? Error)[]> ComputeAndStorePassAsync(IReadOnlyList<WidgetRequest> requests, Func<int, Task> done)
     {
         var epochs = await Task.WhenAll(requests.Select(async request => await circuit.TryAsync(() => entries.EpochAsync(request.Key))));
         var computed = await computer.ComputePassAsync(requests, CancellationToken.None);
-        return await Task.WhenAll(requests.Select(async (request, index) => computed[index].Entry is { } entry
-            ? ((CacheAnswer?)await StoreAsync(request, entry, epochs[index].Succeeded ? epochs[index].Value : null), (Exception?)null)
-            : (null, computed[index].Error)));
+        return await Task.WhenAll(requests.Select(async (request, index) =>
+        {
+            var answer = computed[index].Entry is { } entry ? await StoreAsync(request, entry, epochs[index].Succeeded ? epochs[index].Value : null) : (CacheAnswer?)null;
+            await done(index);
+            return (answer, answer is null ? computed[index].Error : null);
+        }));
     }
 
     /// <param name="epoch">The key's epoch read before computing; null when Redis could not be read then.</param>

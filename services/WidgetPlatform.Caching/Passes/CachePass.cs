@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
 
 namespace WidgetPlatform.Caching.Passes;
@@ -31,7 +33,17 @@ public sealed class CachePass(
         }
 
         // Keys another process is computing are left to it: it stores them as this pass would.
-        var held = candidates.Where((_, position) => tokens![position] is not null).ToList();
+        var held = new List<int>();
+        var locked = new ConcurrentDictionary<WidgetCacheKey, string>();
+        for (var position = 0; position < candidates.Count; position++)
+        {
+            if (tokens![position] is { } token)
+            {
+                held.Add(candidates[position]);
+                locked[requests[candidates[position]].Key] = token;
+            }
+        }
+
         try
         {
             await circuit.TryAsync(() => passes.ClaimAsync(claims.Concat(held.Select(index => PassOf(requests[index])))));
@@ -40,7 +52,9 @@ public sealed class CachePass(
                 return outcomes;
             }
 
-            var computed = await computation.ComputeAndStorePassAsync([.. held.Select(index => requests[index])]);
+            // Each lock goes as soon as its entry is stored: users waiting on it wake without waiting for the whole pass.
+            var computed = await computation.ComputeAndStorePassAsync(
+                [.. held.Select(index => requests[index])], position => ReleaseAsync(requests[held[position]].Key, locked));
             for (var position = 0; position < held.Count; position++)
             {
                 outcomes[held[position]] = new WarmOutcome(computed[position].Answer?.Result, computed[position].Error);
@@ -48,13 +62,18 @@ public sealed class CachePass(
         }
         finally
         {
-            await circuit.TryAsync(() => Task.WhenAll(
-                candidates.Select((index, position) => (index, position))
-                    .Where(pair => tokens![pair.position] is not null)
-                    .Select(pair => locks.ReleaseAsync(requests[pair.index].Key, tokens![pair.position]!))));
+            await Task.WhenAll(locked.Keys.ToList().Select(key => ReleaseAsync(key, locked)));
         }
 
         return outcomes;
+    }
+
+    private async Task ReleaseAsync(WidgetCacheKey key, ConcurrentDictionary<WidgetCacheKey, string> locked)
+    {
+        if (locked.TryRemove(key, out var token))
+        {
+            await circuit.TryAsync(() => locks.ReleaseAsync(key, token));
+        }
     }
 
     /// <summary>
