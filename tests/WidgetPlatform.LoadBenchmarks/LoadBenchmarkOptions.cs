@@ -31,6 +31,11 @@ internal sealed record LoadBenchmarkOptions
     /// <summary>Rows of each Parquet file uploaded by the freshness scenario.</summary>
     public required int UploadRows { get; init; }
 
+    /// <summary>Uploads of <see cref="LargeUploadRows"/> for upload_to_fresh_1m; zero leaves that scenario out.</summary>
+    public int LargeUploads { get; init; }
+
+    public int LargeUploadRows { get; init; } = 1_000_000;
+
     /// <summary>Uploads the browser scenario follows onto the open demo dashboard, and the rows of each.</summary>
     public required int BrowserUploads { get; init; }
 
@@ -80,6 +85,7 @@ internal sealed record LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 200_000, StudyRows = 50_000, Rounds = 2, RoundDuration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2),
                 RedisBenchmarkRequests = 300_000, Uploads = 20, UploadRows = 50_000, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromSeconds(30),
+                LargeUploads = 5,
                 ZipfUploadInterval = TimeSpan.FromSeconds(10),
                 MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(10), OutputPath = DefaultOutput,
             },
@@ -87,6 +93,7 @@ internal sealed record LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 1_000_000, StudyRows = 100_000, Rounds = 3, RoundDuration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(3),
                 RedisBenchmarkRequests = 1_000_000, Uploads = 50, UploadRows = 100_000, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromMinutes(5),
+                LargeUploads = 10,
                 MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(30), OutputPath = DefaultOutput,
             },
         };

@@ -35,7 +35,7 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         ("dashboard_batch", () => new DashboardScenario(platform, options, report).RunAsync()),
         ("connections", () => new ConnectionsScenario(platform, options, report).RunAsync()),
         ("redis_bytes_per_entry", () => new RedisMemoryScenario(platform, options, report).RunAsync()),
-        ("upload_to_fresh", () => new InvalidationFreshScenario(platform, options, report).RunAsync()),
+        ("upload_to_fresh", () => new InvalidationFreshScenario(platform, report).RunAsync(options.Uploads, options.UploadRows, suffix: "")),
         ("browser", () => new BrowserFreshScenario(platform, options, report).RunAsync()),
     };
     scenarios.AddRange(options.WarmCombinations.Select(combinations =>
@@ -43,6 +43,11 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         var name = combinations == 1_000 ? "warm_1000" : $"invalidation_to_warm_{combinations}";
         return (name, (Func<Task>)(() => warm.RunAsync(combinations, name)));
     }));
+    if (options.LargeUploads > 0)
+    {
+        scenarios.Add(("upload_to_fresh_1m", () => new InvalidationFreshScenario(platform, report).RunAsync(options.LargeUploads, options.LargeUploadRows, suffix: "_1m")));
+    }
+
     if (options.ZipfDuration > TimeSpan.Zero)
     {
         scenarios.Add(("hit_rate_zipf", () => new ZipfScenario(platform, options, report).RunAsync()));

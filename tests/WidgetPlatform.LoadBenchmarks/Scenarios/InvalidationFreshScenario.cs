@@ -12,15 +12,16 @@ namespace WidgetPlatform.LoadBenchmarks.Scenarios;
 /// beside it (upload_to_event, the messaging part of the window), and so is the upload request itself; first_fresh_misses
 /// counts the gateways' own computations over the uploads, i.e. first answers the warmer's pass did not provide.
 /// </summary>
-internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenchmarkOptions options, BenchmarkReport report)
+internal sealed class InvalidationFreshScenario(BenchPlatform platform, BenchmarkReport report)
 {
     /// <summary>A priority widget, so the warmer races the first poll for it: what a dashboard open on it sees.</summary>
     private static readonly string DataPath = $"/api/studies/{BenchPlatform.Study}/widgets/ae-by-severity/data";
 
-    public async Task RunAsync()
+    /// <param name="suffix">Appended to every figure's name: "" for the standard run, "_1m" for the 1,000,000-row one.</param>
+    public async Task RunAsync(int uploads, int uploadRows, string suffix)
     {
-        Console.WriteLine($"upload_to_fresh: {options.Uploads} uploads of {options.UploadRows:N0} AE rows to {BenchPlatform.Study}, polling {DataPath}");
-        byte[][] files = [await DemoDataGenerator.AdverseEventsUploadAsync(options.UploadRows, 1), await DemoDataGenerator.AdverseEventsUploadAsync(options.UploadRows, 2)];
+        Console.WriteLine($"upload_to_fresh{suffix}: {uploads} uploads of {uploadRows:N0} AE rows to {BenchPlatform.Study}, polling {DataPath}");
+        byte[][] files = [await DemoDataGenerator.AdverseEventsUploadAsync(uploadRows, 1), await DemoDataGenerator.AdverseEventsUploadAsync(uploadRows, 2)];
         using var poller = platform.Client(BenchPlatform.WithL1, platform.ViewerToken);
         await using var events = await StudyEventRecorder.OpenAsync(platform.Client(BenchPlatform.WithL1, platform.ViewerToken), BenchPlatform.Study);
         await WidgetAnswer.GetAsync(poller, DataPath);
@@ -38,7 +39,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         var toWarmed = new List<double>();
         var passDurations = new List<double>();
         var firstResults = new Dictionary<string, int>();
-        for (var i = 0; i < options.Uploads; i++)
+        for (var i = 0; i < uploads; i++)
         {
             var measured = await MeasureUploadAsync(files[i % files.Length], poller, events);
             upload.Add(measured.UploadMs);
@@ -67,9 +68,9 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
         var computedOnRequest = await GatewayComputations.ReadAsync(platform) - gatewayComputationsBefore;
         var settings = new Dictionary<string, string>
         {
-            ["uploads"] = options.Uploads.ToString(CultureInfo.InvariantCulture),
+            ["uploads"] = uploads.ToString(CultureInfo.InvariantCulture),
             ["freshAnswers"] = fresh.Count.ToString(CultureInfo.InvariantCulture),
-            ["uploadRows"] = options.UploadRows.ToString(CultureInfo.InvariantCulture),
+            ["uploadRows"] = uploadRows.ToString(CultureInfo.InvariantCulture),
             ["widget"] = DataPath,
             ["firstFreshAnswer"] = string.Join(", ", firstResults.Select(pair => $"{pair.Key} {pair.Value}")),
             ["slowest"] = string.Join(", ", fresh.OrderDescending().Take(3).Select(ms => ms.ToString("0.0", CultureInfo.InvariantCulture))),
@@ -77,34 +78,34 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, LoadBenc
             ["statistic"] = "nearest-rank percentile over the uploads",
             ["note"] = "goal p99 <= 25 ms (G1); first fresh answer: " + string.Join(", ", firstResults.Select(pair => $"{pair.Key} {pair.Value}")),
         };
-        report.Add("upload_to_fresh_p50", Percentiles.Of(fresh, 50), "ms", settings: settings);
-        report.Add("upload_to_fresh_p99", Percentiles.Of(fresh, 99), "ms", settings: settings);
+        report.Add($"upload_to_fresh{suffix}_p50", Percentiles.Of(fresh, 50), "ms", settings: settings);
+        report.Add($"upload_to_fresh{suffix}_p99", Percentiles.Of(fresh, 99), "ms", settings: settings);
         var missSettings = new Dictionary<string, string>(settings)
         {
             ["note"] = "goal 0: computations the gateways ran during the uploads (the poller asks only a priority widget), i.e. first fresh answers the warmer's pass did not provide",
         };
-        report.Add("first_fresh_misses", computedOnRequest, "computations", settings: missSettings);
+        report.Add($"first_fresh_misses{suffix}", computedOnRequest, "computations", settings: missSettings);
         var eventSettings = new Dictionary<string, string>(settings) { ["note"] = "goal p99 <= 10 ms: 202 -> SSE version-changed on the polled replica (RabbitMQ + invalidation + fan-out)" };
-        report.Add("upload_to_event_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
-        report.Add("upload_to_event_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
+        report.Add($"upload_to_event{suffix}_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
+        report.Add($"upload_to_event{suffix}_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
         // The event's own stamp (invalidatedAt: the invalidation service about to publish CacheInvalidated) splits the
         // window in two, on the one clock of this machine.
         var announceSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> invalidatedAt: DataUploaded delivered and consumed, the manifest advanced" };
-        report.Add("invalidation_step_announce_p50", Percentiles.Of(toAnnounce, 50), "ms", settings: announceSettings);
-        report.Add("invalidation_step_announce_p99", Percentiles.Of(toAnnounce, 99), "ms", settings: announceSettings);
+        report.Add($"invalidation_step_announce{suffix}_p50", Percentiles.Of(toAnnounce, 50), "ms", settings: announceSettings);
+        report.Add($"invalidation_step_announce{suffix}_p99", Percentiles.Of(toAnnounce, 99), "ms", settings: announceSettings);
         var deliverySettings = new Dictionary<string, string>(settings) { ["note"] = "invalidatedAt -> SSE read: CacheInvalidated fanned out, consumed by the gateway, written to the stream" };
-        report.Add("invalidation_step_delivery_p50", Percentiles.Of(announceToEvent, 50), "ms", settings: deliverySettings);
-        report.Add("invalidation_step_delivery_p99", Percentiles.Of(announceToEvent, 99), "ms", settings: deliverySettings);
+        report.Add($"invalidation_step_delivery{suffix}_p50", Percentiles.Of(announceToEvent, 50), "ms", settings: deliverySettings);
+        report.Add($"invalidation_step_delivery{suffix}_p99", Percentiles.Of(announceToEvent, 99), "ms", settings: deliverySettings);
         var warmedSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> SSE fresh-data: the warmer's pass over the new version done and announced" };
-        report.Add("invalidation_step_warmed_p50", Percentiles.Of(toWarmed, 50), "ms", settings: warmedSettings);
-        report.Add("invalidation_step_warmed_p99", Percentiles.Of(toWarmed, 99), "ms", settings: warmedSettings);
+        report.Add($"invalidation_step_warmed{suffix}_p50", Percentiles.Of(toWarmed, 50), "ms", settings: warmedSettings);
+        report.Add($"invalidation_step_warmed{suffix}_p99", Percentiles.Of(toWarmed, 99), "ms", settings: warmedSettings);
         var passSettings = new Dictionary<string, string>(settings) { ["note"] = "the warmer's own duration of that warm (StudyCacheWarmed.durationMs): targets, locks, one scan, stores" };
-        report.Add("warm_pass_duration_p50", Percentiles.Of(passDurations, 50), "ms", settings: passSettings);
-        report.Add("warm_pass_duration_p99", Percentiles.Of(passDurations, 99), "ms", settings: passSettings);
+        report.Add($"warm_pass_duration{suffix}_p50", Percentiles.Of(passDurations, 50), "ms", settings: passSettings);
+        report.Add($"warm_pass_duration{suffix}_p99", Percentiles.Of(passDurations, 99), "ms", settings: passSettings);
         var uploadSettings = new Dictionary<string, string>(settings) { ["note"] = $"PUT of a {files[0].Length / 1024:N0} KB Parquet file until its 202" };
-        report.Add("upload_request_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
+        report.Add($"upload_request{suffix}_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
         var coldSettings = new Dictionary<string, string>(settings) { ["note"] = "the first upload after start, not in the percentiles (cold paths)" };
-        report.Add("upload_to_fresh_first", coldStart.FreshMs ?? double.NaN, "ms", settings: coldSettings);
+        report.Add($"upload_to_fresh{suffix}_first", coldStart.FreshMs ?? double.NaN, "ms", settings: coldSettings);
     }
 
     private async Task<UploadWindow> MeasureUploadAsync(byte[] file, HttpClient poller, StudyEventRecorder events)
