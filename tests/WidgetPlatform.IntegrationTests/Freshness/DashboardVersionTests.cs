@@ -23,23 +23,38 @@ public sealed class DashboardVersionTests(GatewayFixture platform, ITestOutputHe
         var body = new { widgets = widgets.Select(widget => new { widgetId = widget }).Append(new { widgetId = "dm-by-arm" }).ToArray() };
         var parquets = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next())));
 
-        using var uploading = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 3).Select(_ => ReadUntilCancelledAsync(viewer, body, uploading.Token)).ToArray();
+        using var reading = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => ReadUntilCancelledAsync(viewer, body, reading.Token)).ToArray();
+        var last = "";
         foreach (var parquet in parquets)
         {
             using var upload = await uploader.PutAsync(
                 new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+            last = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
             await Task.Delay(TimeSpan.FromMilliseconds(300));
         }
 
-        await uploading.CancelAsync();
+        // Read on until the gateway serves the last upload, however long a loaded machine takes to get there.
+        await WaitForVersionAsync(viewer, last);
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await reading.CancelAsync();
         var dashboards = (await Task.WhenAll(readers)).SelectMany(read => read).ToList();
 
         var aeVersions = dashboards.Select(items => items.Take(widgets.Count).Select(item => item.GetProperty("metadata").GetProperty("dataVersion").GetString()).ToHashSet()).ToList();
         output.WriteLine($"{dashboards.Count} dashboards of {widgets.Count + 1} widgets, {aeVersions.SelectMany(versions => versions).Distinct().Count()} AE versions seen");
         Assert.All(aeVersions, versions => Assert.True(versions.Count == 1, $"one dashboard showed AE versions {string.Join(", ", versions)}"));
         Assert.True(aeVersions.Select(versions => versions.Single()).Distinct().Count() >= 2, "the dashboards never saw a version change");
+    }
+
+    private static async Task WaitForVersionAsync(HttpClient viewer, string version)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await WidgetResponse.GetAsync(viewer, $"/api/studies/{GatewayFixture.Study}/widgets/ae-total/data")).DataVersion != version)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the gateway did not serve version {version} within 30 s");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<List<JsonElement[]>> ReadUntilCancelledAsync(HttpClient viewer, object body, CancellationToken uploading)
