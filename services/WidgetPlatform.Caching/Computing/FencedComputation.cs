@@ -28,19 +28,15 @@ public sealed partial class FencedComputation(
     /// one scan, and each entry is stored through its own fence. Per request its answer, or why it could not be computed.
     /// </summary>
     /// <param name="done">Called with a request's index as soon as its entry is stored (or failed): its lock can go then.</param>
-    /// <returns>Per request its answer or error, and whether Redis failed to take an entry it should have stored.</returns>
-    public async Task<(CacheAnswer? Answer, Exception? Error, bool Unstored)[]> ComputeAndStorePassAsync(IReadOnlyList<WidgetRequest> requests, Func<int, Task> done)
+    public async Task<(CacheAnswer? Answer, Exception? Error)[]> ComputeAndStorePassAsync(IReadOnlyList<WidgetRequest> requests, Func<int, Task> done)
     {
         var epochs = await Task.WhenAll(requests.Select(async request => await circuit.TryAsync(() => entries.EpochAsync(request.Key))));
         var computed = await computer.ComputePassAsync(requests, CancellationToken.None);
         return await Task.WhenAll(requests.Select(async (request, index) =>
         {
-            var entry = computed[index].Entry;
-            var answer = entry is null ? (CacheAnswer?)null : await StoreAsync(request, entry, epochs[index].Succeeded ? epochs[index].Value : null);
+            var answer = computed[index].Entry is { } entry ? await StoreAsync(request, entry, epochs[index].Succeeded ? epochs[index].Value : null) : (CacheAnswer?)null;
             await done(index);
-            // A bypass of an entry small enough to store means Redis did not answer.
-            var unstored = answer?.Result == CacheResult.Bypass && entry!.Stored.Length <= options.MaxEntryBytes;
-            return (answer, answer is null ? computed[index].Error : null, unstored);
+            return (answer, answer is null ? computed[index].Error : null);
         }));
     }
 

@@ -23,13 +23,13 @@ public sealed class CachePass(
         var candidates = Enumerable.Range(0, requests.Count).ToList();
         if (!force && !await DropFreshAsync(requests, candidates, outcomes))
         {
-            return Unstored(outcomes, candidates);
+            return outcomes;
         }
 
         var (reachable, tokens) = await circuit.TryAsync(() => locks.TryAcquireManyAsync([.. candidates.Select(index => requests[index].Key)]));
         if (!reachable)
         {
-            return Unstored(outcomes, candidates);
+            return outcomes;
         }
 
         // Keys another process is computing are left to it: it stores them as this pass would.
@@ -49,7 +49,7 @@ public sealed class CachePass(
             await circuit.TryAsync(() => passes.ClaimAsync(claims.Concat(held.Select(index => PassOf(requests[index])))));
             if (!force && !await DropFreshAsync(requests, held, outcomes))
             {
-                return Unstored(outcomes, held);
+                return outcomes;
             }
 
             // Each lock goes as soon as its entry is stored: users waiting on it wake without waiting for the whole pass.
@@ -57,22 +57,12 @@ public sealed class CachePass(
                 [.. held.Select(index => requests[index])], position => ReleaseAsync(requests[held[position]].Key, locked));
             for (var position = 0; position < held.Count; position++)
             {
-                outcomes[held[position]] = new WarmOutcome(computed[position].Answer?.Result, computed[position].Error, computed[position].Unstored);
+                outcomes[held[position]] = new WarmOutcome(computed[position].Answer?.Result, computed[position].Error);
             }
         }
         finally
         {
             await Task.WhenAll(locked.Keys.ToList().Select(key => ReleaseAsync(key, locked)));
-        }
-
-        return outcomes;
-    }
-
-    private static WarmOutcome[] Unstored(WarmOutcome[] outcomes, List<int> candidates)
-    {
-        foreach (var index in candidates)
-        {
-            outcomes[index] = new WarmOutcome(null, Unstored: true);
         }
 
         return outcomes;

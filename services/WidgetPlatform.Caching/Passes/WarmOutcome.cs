@@ -6,9 +6,8 @@ namespace WidgetPlatform.Caching.Passes;
 /// What a warm pass did for one request: <see cref="CacheResult.Hit"/> when the entry was fresh already,
 /// <see cref="CacheResult.Miss"/> when the pass computed and stored it, <see cref="CacheResult.Bypass"/> when it computed it but
 /// could not store it; no result when another process was computing it, Redis was away, or it could not be computed (<see cref="Error"/>).
-/// <see cref="Unstored"/>: the pass meant to store it but Redis did not answer, so the warm is worth trying again.
 /// </summary>
-public readonly record struct WarmOutcome(CacheResult? Result, Exception? Error = null, bool Unstored = false)
+public readonly record struct WarmOutcome(CacheResult? Result, Exception? Error = null)
 {
     public bool Computed => Result is CacheResult.Miss or CacheResult.Bypass;
 }

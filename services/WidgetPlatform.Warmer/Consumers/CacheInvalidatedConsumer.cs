@@ -23,7 +23,7 @@ public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCat
         }
 
         var widgets = message.Scope == InvalidationScope.Study ? null : message.WidgetIds;
-        await warmer.WarmAsync(message.StudyId, widgets, force: false, PendingPassesOf(message), retryable: true, context.CancellationToken);
+        await warmer.WarmAsync(message.StudyId, widgets, force: false, PendingPassesOf(message), context.CancellationToken);
     }
 
     /// <summary>A dataset change's new version has a pass pending, which this warm claims (docs/cache.md, "One pass per upload").</summary>

@@ -23,6 +23,6 @@ public sealed class WarmRequestedConsumer(DataStore store, CurrentVersions versi
 
         await versions.RefreshAsync(studyId);
         catalog.Forget(studyId);
-        await warmer.WarmAsync(studyId, message.WidgetIds, message.Force, [], retryable: true, context.CancellationToken);
+        await warmer.WarmAsync(studyId, message.WidgetIds, message.Force, [], context.CancellationToken);
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class ScheduledWarming(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        Task WarmPriority() => ForEveryStudyAsync((warmer, study) => warmer.WarmAsync(study, null, force: false, [], retryable: false, stoppingToken));
+        Task WarmPriority() => ForEveryStudyAsync((warmer, study) => warmer.WarmAsync(study, null, force: false, [], stoppingToken));
         Task RefreshHot() => ForEveryStudyAsync((warmer, study) => warmer.RefreshHotAsync(study));
         Task CleanUp() => CleanUpAsync(stoppingToken);
 

@@ -28,23 +28,12 @@ public sealed partial class StudyWarmer(
     ILogger<StudyWarmer> logger)
 {
     /// <param name="claims">The pending passes of the versions that caused this warm (none for an operator's or a scheduled warm).</param>
-    /// <param name="retryable">
-    /// The warm is a message's, which its queue retries: entries Redis did not take then throw <see cref="WarmNotStoredException"/>
-    /// instead of being announced as warm. A scheduled warm simply runs again next period.
-    /// </param>
     public async Task<StudyCacheWarmed> WarmAsync(
-        string studyId, IReadOnlyCollection<string>? onlyWidgets, bool force, IReadOnlyCollection<PendingPass> claims, bool retryable,
-        CancellationToken cancellationToken)
+        string studyId, IReadOnlyCollection<string>? onlyWidgets, bool force, IReadOnlyCollection<PendingPass> claims, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var work = await targets.ForStudyAsync(studyId, onlyWidgets, options.Value.MaxActiveCombinations);
         var outcomes = await PassAsync(studyId, work, claims, force);
-        var unstored = outcomes.Count(outcome => outcome.Unstored);
-        if (retryable && unstored > 0)
-        {
-            throw new WarmNotStoredException(studyId, unstored);
-        }
-
         var computed = outcomes.Count(outcome => outcome.Computed);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
