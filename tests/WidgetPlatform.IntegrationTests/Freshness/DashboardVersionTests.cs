@@ -4,6 +4,7 @@ using System.Text.Json;
 using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.IntegrationTests.Gateway;
+using WidgetPlatform.IntegrationTests.WarmerReplicas;
 using Xunit.Abstractions;
 
 namespace WidgetPlatform.IntegrationTests.Freshness;
@@ -28,10 +29,7 @@ public sealed class DashboardVersionTests(GatewayFixture platform, ITestOutputHe
         var last = "";
         foreach (var parquet in parquets)
         {
-            using var upload = await uploader.PutAsync(
-                new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
-            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-            last = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
+            last = await StudyTraffic.UploadAsync(uploader, GatewayFixture.Study, parquet);
             await Task.Delay(TimeSpan.FromMilliseconds(300));
         }
 
