@@ -35,7 +35,7 @@ await using (var platform = await BenchPlatform.StartAsync(options))
         ("dashboard_batch", () => new DashboardScenario(platform, options, report).RunAsync()),
         ("connections", () => new ConnectionsScenario(platform, options, report).RunAsync()),
         ("redis_bytes_per_entry", () => new RedisMemoryScenario(platform, options, report).RunAsync()),
-        ("upload_to_fresh", () => new InvalidationFreshScenario(platform, report).RunAsync(options.Uploads, options.UploadRows, suffix: "")),
+        ("upload_to_fresh", () => new InvalidationFreshScenario(platform, report).RunAsync(options.Uploads, options.UploadRows, options.WarmupUploads, suffix: "")),
         ("browser", () => new BrowserFreshScenario(platform, options, report).RunAsync()),
     };
     scenarios.AddRange(options.WarmCombinations.Select(combinations =>
@@ -45,7 +45,7 @@ await using (var platform = await BenchPlatform.StartAsync(options))
     }));
     if (options.LargeUploads > 0)
     {
-        scenarios.Add(("upload_to_fresh_1m", () => new InvalidationFreshScenario(platform, report).RunAsync(options.LargeUploads, options.LargeUploadRows, suffix: "_1m")));
+        scenarios.Add(("upload_to_fresh_1m", () => new InvalidationFreshScenario(platform, report).RunAsync(options.LargeUploads, options.LargeUploadRows, warmupUploads: 1, suffix: "_1m")));
     }
 
     if (options.ZipfDuration > TimeSpan.Zero)

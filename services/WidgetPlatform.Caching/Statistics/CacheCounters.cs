@@ -43,6 +43,8 @@ public sealed class CacheCounters : IComputeObserver
 
     public LatencyHistogram ComputeTime { get; } = new();
 
+    public EventPathTimings EventPath { get; } = new();
+
     public void RecordAnswer(CacheResult result, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _results[(int)result]);
@@ -134,5 +136,6 @@ public sealed class CacheCounters : IComputeObserver
         LastInvalidationAt = Interlocked.Read(ref _lastInvalidationTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
         Cached = Cached.Snapshot(),
         Uncached = Uncached.Snapshot(),
+        EventPath = EventPath.Snapshot(),
     };
 }

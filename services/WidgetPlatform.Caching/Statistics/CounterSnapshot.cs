@@ -38,6 +38,9 @@ public sealed record CounterSnapshot
 
     public HistogramSnapshot Uncached { get; init; } = HistogramSnapshot.Empty;
 
+    /// <summary>Durations of the event path's steps (<see cref="EventPathStep"/>) this process recorded, by step.</summary>
+    public IReadOnlyDictionary<string, HistogramSnapshot> EventPath { get; init; } = new Dictionary<string, HistogramSnapshot>();
+
     public long Requests => Hits + Misses + Stale + Bypass;
 
     public CounterSnapshot Add(CounterSnapshot other) => new()
@@ -58,6 +61,10 @@ public sealed record CounterSnapshot
         LastInvalidationAt = Later(LastInvalidationAt, other.LastInvalidationAt),
         Cached = Cached.Add(other.Cached),
         Uncached = Uncached.Add(other.Uncached),
+        EventPath = EventPath.Keys.Union(other.EventPath.Keys).ToDictionary(
+            step => step,
+            step => EventPath.GetValueOrDefault(step, HistogramSnapshot.Empty).Add(other.EventPath.GetValueOrDefault(step, HistogramSnapshot.Empty)),
+            StringComparer.Ordinal),
     };
 
     private static DateTimeOffset? Later(DateTimeOffset? left, DateTimeOffset? right) =>

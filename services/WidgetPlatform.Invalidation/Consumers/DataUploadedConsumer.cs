@@ -10,6 +10,7 @@ public sealed partial class DataUploadedConsumer(DatasetAdvancer advancer, Datas
 {
     public async Task Consume(ConsumeContext<DataUploaded> context)
     {
+        InvalidationTelemetry.BeginSteps(context);
         var message = context.Message;
         var change = await advancer.AdvanceAsync(
             message.StudyId, DatasetLayer.Source, [message.Dataset], message.SourceVersion, context.IsRedelivery(), context.CancellationToken);

@@ -10,6 +10,7 @@ public sealed partial class PipelineCompletedConsumer(DatasetAdvancer advancer, 
 {
     public async Task Consume(ConsumeContext<PipelineCompleted> context)
     {
+        InvalidationTelemetry.BeginSteps(context);
         var message = context.Message;
         var change = await advancer.AdvanceAsync(
             message.StudyId, DatasetLayer.Transformed, message.Datasets, message.TransformedVersion, context.IsRedelivery(), context.CancellationToken);

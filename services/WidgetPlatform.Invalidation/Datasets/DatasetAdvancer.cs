@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Invalidation.Ledger;
@@ -11,7 +12,7 @@ namespace WidgetPlatform.Invalidation.Datasets;
 
 /// <summary>
 /// DataUploaded and PipelineCompleted (docs/design.md §7): moves datasets of a layer to a new version — the Redis mirror by
-/// compare-and-set, then the manifest on disk — and works out exactly which widgets read them.
+/// compare-and-set, and once announced the manifest on disk — and works out exactly which widgets read them.
 /// </summary>
 public sealed class DatasetAdvancer(
     MessageChecks checks,
@@ -42,21 +43,24 @@ public sealed class DatasetAdvancer(
 
         var names = datasets.Distinct(StringComparer.Ordinal).ToList();
         await seeding.EnsureSeededAsync(study, cancellationToken);
-        var advances = (await InvalidationTelemetry.StepAsync("manifest.mirror.advance", () => mirror.AdvanceAsync(study, layer, names, version!, PassClaimWindow)))
-            .ToDictionary(advance => advance.Dataset, StringComparer.Ordinal);
-        var states = await InvalidationTelemetry.StepAsync(
-            "ledger.read", () => ledger.ReadVersionsAsync(study, [.. names.Select(dataset => RedisKeys.ManifestField(layer, dataset))]));
+        var fields = names.Select(dataset => RedisKeys.ManifestField(layer, dataset)).ToList();
+        var (advances, announced) = await InvalidationTelemetry.StepAsync(EventPathStep.MirrorAdvance, async () =>
+        {
+            // One round trip: the ledger is written only after a publish, never by the compare-and-set beside it.
+            var reading = ledger.ReadAnnouncedVersionsAsync(study, fields);
+            var advancing = mirror.AdvanceAsync(study, layer, names, version!, PassClaimWindow);
+            return (await advancing, await reading);
+        });
 
         var changed = new List<string>();
         var previous = new List<string?>();
         for (var index = 0; index < names.Count; index++)
         {
-            var advanced = advances.TryGetValue(names[index], out var advance);
-            var (current, announced) = states[index];
-            if (AnnounceRule.ShouldAnnounce(version!, advanced, current, announced, redelivered))
+            var advance = advances[index];
+            if (AnnounceRule.ShouldAnnounce(version!, advance.Advanced, advance.CurrentAfter(version!), announced[index], redelivered))
             {
                 changed.Add(names[index]);
-                previous.Add(advanced ? advance!.PreviousVersion : announced);
+                previous.Add(advance.Advanced ? advance.Before : announced[index]);
             }
         }
 
@@ -65,14 +69,21 @@ public sealed class DatasetAdvancer(
             return null;
         }
 
-        await InvalidationTelemetry.StepAsync("manifest.file.sync", () => manifestFile.SyncAsync(study, cancellationToken));
-        var widgets = (await InvalidationTelemetry.StepAsync("widgets.list", () => store.ListWidgetsAsync(study, cancellationToken)))
+        var widgets = (await InvalidationTelemetry.StepAsync(EventPathStep.WidgetsList, () => store.ListWidgetsAsync(study, cancellationToken)))
             .Where(widget => widget.Layer == layer && changed.Contains(widget.Dataset, StringComparer.Ordinal))
             .OrderBy(widget => widget.WidgetId, StringComparer.Ordinal)
             .ToList();
         var oldest = previous.Contains(null) ? null : previous.Min(StringComparer.Ordinal);
         return new DatasetChange(study, layer, changed, oldest, version!, widgets);
     }
+
+    /// <summary>
+    /// Writes the change to <c>manifest.json</c>. After the announcement, not before: gateways read versions from the mirror,
+    /// and the manifest endpoint merges the mirror onto the file, so nobody waits for the disk (docs/cache.md, "The event
+    /// path"). A handler that dies in between leaves its message unacknowledged; the redelivery writes the file.
+    /// </summary>
+    public Task PersistAsync(DatasetChange change, CancellationToken cancellationToken) =>
+        manifestFile.SyncAsync(change.StudyId, cancellationToken);
 
     /// <summary>Records that the change was announced: a redelivery of its message is then a duplicate.</summary>
     public Task MarkAnnouncedAsync(DatasetChange change) =>

@@ -1,10 +1,14 @@
 using MassTransit;
+using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Invalidation.Cleanup;
 
 namespace WidgetPlatform.Invalidation.Datasets;
 
-/// <summary>Tells the platform about a dataset change: CacheInvalidated, then the ledger, then the cleanup of what it superseded.</summary>
+/// <summary>
+/// Tells the platform about a dataset change: CacheInvalidated, then <c>manifest.json</c>, then the ledger, then the cleanup
+/// of what it superseded.
+/// </summary>
 public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, SupersededKeySweeper sweeper, TimeProvider time, ILogger<DatasetAnnouncer> logger)
 {
     /// <summary>
@@ -24,8 +28,9 @@ public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, Supersede
             CurrentVersion = change.CurrentVersion,
             Reason = reason,
             InvalidatedAt = time.GetUtcNow(),
-        }, context.CancellationToken);
+        }, send => send.Headers.Set(StepTimings.Header, InvalidationTelemetry.StepsHeader), context.CancellationToken);
 
+        await InvalidationTelemetry.StepAsync("manifest.file.sync", () => advancer.PersistAsync(change, context.CancellationToken));
         await InvalidationTelemetry.StepAsync("ledger.mark", () => advancer.MarkAnnouncedAsync(change));
         sweeper.Nudge(change.StudyId, change.Widgets);
         LogAnnounced(logger, change.StudyId, DatasetLayers.Name(change.Layer), string.Join(',', change.Datasets), change.PreviousVersion, change.CurrentVersion, change.Widgets.Count);

@@ -35,15 +35,12 @@ public sealed class InvalidationLedger(IConnectionMultiplexer redis)
         return {0, claimed, announced}
         """);
 
-    /// <summary>Per field: the version the manifest mirror holds now and the newest one announced (null when none).</summary>
-    public async Task<IReadOnlyList<(string? Current, string? Announced)>> ReadVersionsAsync(string studyId, IReadOnlyList<string> fields)
+    /// <summary>Per field: the newest version announced (null when none).</summary>
+    public async Task<IReadOnlyList<string?>> ReadAnnouncedVersionsAsync(string studyId, IReadOnlyList<string> fields)
     {
-        var database = redis.GetDatabase();
-        var names = fields.Select(field => (RedisValue)field).ToArray();
-        var current = database.HashGetAsync(RedisKeys.Manifest(studyId), names);
-        var announced = database.HashGetAsync(InvalidationKeys.AnnouncedVersions(studyId), names);
-        await Task.WhenAll(current, announced);
-        return [.. fields.Select((_, index) => ((string?)current.Result[index], (string?)announced.Result[index]))];
+        var announced = await redis.GetDatabase().HashGetAsync(
+            InvalidationKeys.AnnouncedVersions(studyId), [.. fields.Select(field => (RedisValue)field)]);
+        return [.. announced.Select(version => (string?)version)];
     }
 
     public async Task MarkVersionsAsync(string studyId, IReadOnlyList<string> fields, string version) =>

@@ -12,8 +12,9 @@ namespace WidgetPlatform.Invalidation.Manifests;
 public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
 {
     // Sets each named field to the version unless it already holds that version or a newer one; returns, per field,
-    // the version it held before when it advanced, or false when it did not. With a claim window, each advanced dataset's
-    // pass is marked pending in the same step, so no gateway can see the new version without seeing the mark.
+    // {1, the version it held before} when it advanced, {0, the version it holds} when it did not ('' for none). With a
+    // claim window, each advanced dataset's pass is marked pending in the same step, so no gateway can see the new version
+    // without seeing the mark.
     private static readonly LuaScript AdvanceScript = LuaScript.Prepare("""
         local results = {}
         local window = tonumber(@passClaimWindowMs)
@@ -24,9 +25,9 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
             if window > 0 then
               redis.call('SET', @passPrefix .. field, @version, 'PX', window)
             end
-            results[index] = current or ''
+            results[index] = {1, current or ''}
           else
-            results[index] = false
+            results[index] = {0, current}
           end
         end
         redis.call('SADD', @studies, @studyId)
@@ -35,7 +36,7 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
 
     /// <summary>
     /// Moves <paramref name="datasets"/> of <paramref name="layer"/> to <paramref name="version"/> where that is newer.
-    /// Returns the datasets that advanced, with the version each had before (null when it had none).
+    /// Returns, per dataset in the order given, what the compare-and-set did.
     /// </summary>
     /// <param name="passClaimWindow">How long each advanced dataset's pass stays pending for the warmer to claim; none when null.</param>
     public async Task<IReadOnlyList<ManifestAdvance>> AdvanceAsync(
@@ -53,18 +54,13 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
             passClaimWindowMs = (long)(passClaimWindow?.TotalMilliseconds ?? 0),
         });
 
-        var previous = (RedisResult[])result!;
-        var advanced = new List<ManifestAdvance>();
-        for (var index = 0; index < datasets.Count; index++)
+        var outcomes = (RedisResult[])result!;
+        return [.. datasets.Select((dataset, index) =>
         {
-            if (!previous[index].IsNull)
-            {
-                var before = previous[index].ToString();
-                advanced.Add(new ManifestAdvance(datasets[index], before.Length == 0 ? null : before));
-            }
-        }
-
-        return advanced;
+            var outcome = (RedisResult[])outcomes[index]!;
+            var before = outcome[1].ToString();
+            return new ManifestAdvance(dataset, (int)outcome[0] == 1, before.Length == 0 ? null : before);
+        })];
     }
 
     /// <summary>Mirrors a manifest read from disk; fields already newer in Redis are kept.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Entries;
@@ -10,18 +11,28 @@ namespace WidgetPlatform.Query.Messaging;
 
 /// <summary>
 /// Every gateway replica receives every CacheInvalidated (its own temporary queue): it moves its version view forward at
-/// once (G1 within milliseconds), drops in-process copies that keep their keys, and tells open dashboards.
+/// once (G1 within milliseconds), drops in-process copies that keep their keys, and tells open dashboards. It is the end of
+/// the event path: the steps the message went through upstream, its delivery and this replica's own are recorded here.
 /// </summary>
 public sealed class CacheInvalidatedConsumer(
     CurrentVersions versions, WidgetCatalog catalog, LocalEntries local, StudyEvents events, CacheCounters counters) : IConsumer<CacheInvalidated>
 {
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
+        var steps = StepTimings.Parse(context.Headers.Get<string>(StepTimings.Header));
+        if (context.SentTime is { } sent && DateTime.UtcNow - sent is { Ticks: >= 0 } delivered)
+        {
+            steps.Add(EventPathStep.FanOutDelivery, delivered);
+        }
+
         var message = context.Message;
-        using (PlatformTelemetry.ActivitySource.StartActivity("versions.learn"))
+        var learning = Stopwatch.GetTimestamp();
+        using (PlatformTelemetry.ActivitySource.StartActivity(EventPathStep.VersionsLearn))
         {
             await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
         }
+
+        steps.Add(EventPathStep.VersionsLearn, Stopwatch.GetElapsedTime(learning));
 
         switch (message.Scope)
         {
@@ -40,8 +51,13 @@ public sealed class CacheInvalidatedConsumer(
         }
 
         counters.RecordInvalidation(message.InvalidatedAt);
-        using var publishing = PlatformTelemetry.ActivitySource.StartActivity("events.publish");
-        var clients = events.Publish(message.StudyId, StudyEvents.VersionChanged, message);
-        publishing?.SetTag("widgetplatform.events.clients", clients);
+        var publishing = Stopwatch.GetTimestamp();
+        using (var activity = PlatformTelemetry.ActivitySource.StartActivity(EventPathStep.EventsPublish))
+        {
+            activity?.SetTag("widgetplatform.events.clients", events.Publish(message.StudyId, StudyEvents.VersionChanged, message));
+        }
+
+        steps.Add(EventPathStep.EventsPublish, Stopwatch.GetElapsedTime(publishing));
+        counters.EventPath.Record(steps);
     }
 }

@@ -31,6 +31,9 @@ public sealed record CacheStatisticsReport
 
     public required long Errors { get; init; }
 
+    /// <summary>The event path's steps (docs/cache.md, "The event path") this fleet recorded, in the order an upload passes them.</summary>
+    public required IReadOnlyList<EventPathFigure> EventPath { get; init; }
+
     public required IReadOnlyList<string> Instances { get; init; }
 
     public required int HealthScore { get; init; }
@@ -81,6 +84,7 @@ public sealed record CacheStatisticsReport
             Locks = new LockFigures(fleet.LockWaits, fleet.LockFailures),
             Warming = new WarmingFigures(fleet.WarmingRuns, fleet.EntriesWarmed),
             Errors = fleet.Errors,
+            EventPath = [.. EventPathStep.All.Where(fleet.EventPath.ContainsKey).Select(step => EventPathFigure.Of(step, fleet.EventPath[step]))],
             Instances = instances,
             HealthScore = Statistics.HealthScore.Of(hitRate, all.AverageMs, requests == 0 ? 0 : (double)fleet.Errors / requests),
             Alerts = alerts,
@@ -103,3 +107,10 @@ public sealed record WarmingFigures(long Runs, long EntriesWarmed);
 
 /// <summary>Passes over Parquet files (one may compute many widgets), and daily partials built here or loaded from another replica.</summary>
 public sealed record ScanFigures(long Passes, long PartialsBuilt, long PartialsShared);
+
+/// <summary>One step of the event path: how often it was recorded, and its median and p99 (bucket upper bounds, ≤ 50% over).</summary>
+public sealed record EventPathFigure(string Step, long Count, double? P50Ms, double? P99Ms)
+{
+    public static EventPathFigure Of(string step, HistogramSnapshot histogram) =>
+        new(step, histogram.Count, histogram.PercentileMs(0.5), histogram.PercentileMs(0.99));
+}

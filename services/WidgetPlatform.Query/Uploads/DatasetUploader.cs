@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using MassTransit;
+using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
@@ -11,7 +14,7 @@ namespace WidgetPlatform.Query.Uploads;
 /// publishes DataUploaded or PipelineCompleted. The manifest is the invalidation service's to advance. A bad body changes
 /// nothing and publishes nothing.
 /// </summary>
-public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, TimeProvider time)
+public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, CacheCounters counters, TimeProvider time)
 {
     private const string UploadScriptName = "upload";
 
@@ -36,7 +39,13 @@ public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, T
                 return Task.CompletedTask;
             }, cancellationToken);
 
-            await PublishAsync(studyId, layer, dataset, version, rows);
+            var publishing = Stopwatch.GetTimestamp();
+            using (PlatformTelemetry.ActivitySource.StartActivity(EventPathStep.UploadPublish))
+            {
+                await PublishAsync(studyId, layer, dataset, version, rows);
+            }
+
+            counters.EventPath.Record(EventPathStep.UploadPublish, Stopwatch.GetElapsedTime(publishing));
             return version;
         }
         finally

@@ -29,7 +29,7 @@ public sealed class DatasetInvalidationTests(PlatformFixture platform) : Invalid
 
         Assert.Equal(TestStudy.V2, await MirroredVersionAsync(DatasetLayer.Source, "DM"));
         Assert.Equal(TestStudy.V1, await MirroredVersionAsync(DatasetLayer.Source, "AE"));
-        var manifest = await Study.ReadManifestAsync();
+        var manifest = await ManifestOnDiskAsync();
         Assert.Equal(TestStudy.V2, manifest.Datasets.Source["DM"]);
         Assert.Equal(TestStudy.V1, manifest.Datasets.Source["AE"]);
         Assert.Equal(TestStudy.V2, manifest.CurrentVersion.SourceData);
@@ -59,7 +59,7 @@ public sealed class DatasetInvalidationTests(PlatformFixture platform) : Invalid
         Assert.Equal(["ae-daily", "ae-weekly"], message.WidgetIds);
         Assert.Equal(TestStudy.V1, message.PreviousVersion);
         Assert.Equal(TestStudy.V2, message.CurrentVersion);
-        var manifest = await Study.ReadManifestAsync();
+        var manifest = await ManifestOnDiskAsync();
         Assert.Equal(TestStudy.V2, manifest.Datasets.Transformed["AE_DAILY"]);
         Assert.Equal(TestStudy.V1, manifest.Datasets.Transformed["VS_SUMMARY"]);
         Assert.Equal(TestStudy.V2, manifest.CurrentVersion.TransformedData);
@@ -81,7 +81,7 @@ public sealed class DatasetInvalidationTests(PlatformFixture platform) : Invalid
         Assert.Equal(["LB"], sentinel.Message.Datasets);
         await AssertNothingMoreAsync();
         Assert.Equal(TestStudy.V3, await MirroredVersionAsync(DatasetLayer.Source, "AE"));
-        Assert.Equal(TestStudy.V3, (await Study.ReadManifestAsync()).Datasets.Source["AE"]);
+        Assert.Equal(TestStudy.V3, (await ManifestOnDiskAsync()).Datasets.Source["AE"]);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class DatasetInvalidationTests(PlatformFixture platform) : Invalid
         }
 
         Assert.Equal(versions[^1], await MirroredVersionAsync(DatasetLayer.Source, "AE"));
-        Assert.Equal(versions[^1], (await Study.ReadManifestAsync()).Datasets.Source["AE"]);
+        Assert.Equal(versions[^1], (await ManifestOnDiskAsync()).Datasets.Source["AE"]);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Contracts;
 using StackExchange.Redis;
 
@@ -63,6 +65,27 @@ public abstract class InvalidationTestBase(PlatformFixture platform) : IAsyncLif
         await Probe.Redis.StringSetAsync(key, "entry", TimeSpan.FromMinutes(5));
         await Probe.Redis.SetAddAsync(RedisKeys.WidgetIndex(Study.Id, widgetId), key);
         return key;
+    }
+
+    /// <summary>
+    /// <c>manifest.json</c> once it has caught up with the mirror: the service writes it right after the announcement
+    /// (docs/cache.md, "The event path"), so a test that heard the CacheInvalidated may be a few milliseconds early.
+    /// </summary>
+    internal async Task<StudyManifest> ManifestOnDiskAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var onDisk = await Study.ReadManifestAsync();
+            var mirror = (await Probe.Redis.HashGetAllAsync(RedisKeys.Manifest(Study.Id)))
+                .ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal);
+            if (!ManifestMerge.Merge(Study.Id, onDisk, mirror).Changed || DateTime.UtcNow > deadline)
+            {
+                return onDisk;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     internal async Task<string?> MirroredVersionAsync(DatasetLayer layer, string dataset) =>

@@ -63,7 +63,7 @@ public sealed class KillMidStreamTests(PlatformFixture platform, ITestOutputHelp
         announcements += Probe.Drain(Study.Id).Sum(observed => Collect(observed, announced));
 
         var mirror = await Probe.Redis.HashGetAllAsync(RedisKeys.Manifest(Study.Id));
-        var manifest = await Study.ReadManifestAsync();
+        var manifest = await ManifestOnDiskAsync();
         Assert.All(datasets, dataset => Assert.Equal(TestStudy.V2, mirror.Single(field => field.Name == $"source/{dataset}").Value.ToString()));
         Assert.All(datasets, dataset => Assert.Equal(TestStudy.V2, manifest.Datasets.Source[dataset]));
         Assert.InRange(handledBeforeKill, 50, Events - 1);

@@ -1,6 +1,6 @@
 extern alias invalidation;
 
-using invalidation::WidgetPlatform.Invalidation.Manifests;
+using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
 
 namespace WidgetPlatform.UnitTests.Invalidation;

@@ -104,7 +104,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The study's manifest (snake_case, as on disk): the current version of every dataset */
+        /** The study's manifest (snake_case, as on disk): the current version of every dataset, as announced */
         get: operations["GetManifest"];
         put?: never;
         post?: never;
@@ -275,6 +275,7 @@ export interface components {
             warming: components["schemas"]["WarmingFigures"];
             /** Format: int64 */
             errors: number;
+            eventPath: components["schemas"]["EventPathFigure"][];
             instances: string[];
             /** Format: int32 */
             healthScore: number;
@@ -298,6 +299,15 @@ export interface components {
          * @enum {string}
          */
         DatasetLayer: "source" | "transformed";
+        EventPathFigure: {
+            step: string;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            p50Ms: null | number;
+            /** Format: double */
+            p99Ms: null | number;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;

@@ -4,15 +4,15 @@ using WidgetPlatform.Caching.Statistics;
 namespace WidgetPlatform.LoadBenchmarks.Platform;
 
 /// <summary>
-/// How many widget computations the gateways have run, from the counters every process publishes each second to the fleet
-/// statistics: the answers computed on a user's request rather than by the warmer.
+/// The gateways' counters summed, from what every process publishes each second to the fleet statistics: the computations
+/// they ran on users' requests (rather than the warmer), and the event path's steps they recorded.
 /// </summary>
-internal static class GatewayComputations
+internal static class GatewayCounters
 {
     private const string GatewayServicePrefix = "query";
 
     /// <summary>The sum over every gateway, once each has published after this call began (so all it counted until now is in).</summary>
-    public static async Task<long> ReadAsync(BenchPlatform platform)
+    public static async Task<CounterSnapshot> ReadAsync(BenchPlatform platform)
     {
         var since = DateTimeOffset.UtcNow;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConfiguration);
@@ -25,10 +25,19 @@ internal static class GatewayComputations
                 .ToList();
             if ((gateways.Count > 0 && gateways.All(instance => instance.PublishedAt > since)) || DateTime.UtcNow > deadline)
             {
-                return gateways.Sum(instance => instance.Counters.Computations);
+                return gateways.Aggregate(new CounterSnapshot(), (sum, instance) => sum.Add(instance.Counters));
             }
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>The samples of one event path step recorded between two readings.</summary>
+    public static HistogramSnapshot StepBetween(CounterSnapshot before, CounterSnapshot after, string step)
+    {
+        var earlier = before.EventPath.GetValueOrDefault(step, HistogramSnapshot.Empty);
+        var later = after.EventPath.GetValueOrDefault(step, HistogramSnapshot.Empty);
+        return new HistogramSnapshot(
+            later.Count - earlier.Count, later.SumMicroseconds - earlier.SumMicroseconds, [.. later.Buckets.Zip(earlier.Buckets, (l, e) => l - e)]);
     }
 }

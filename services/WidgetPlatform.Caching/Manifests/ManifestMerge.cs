@@ -3,7 +3,7 @@ using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
 
-namespace WidgetPlatform.Invalidation.Manifests;
+namespace WidgetPlatform.Caching.Manifests;
 
 /// <summary>
 /// The disk manifest re-derived from the Redis mirror: each dataset takes the newer of the two versions, and
