@@ -7,10 +7,10 @@ using WidgetPlatform.Caching.Locking;
 namespace WidgetPlatform.Caching.Passes;
 
 /// <summary>
-/// Warming many entries at once (docs/cache.md, "One pass per upload"): the entries not fresh in Redis are locked, so the
-/// one-computation-per-key guarantee (G4) holds across the pass and user requests; then the pending passes are claimed, so
-/// users' misses wait on those locks; then everything is computed in one scan per dataset version, stored through each
-/// key's fence (G1, G3) and unlocked.
+/// Warming many entries at once (docs/cache.md, "One pass per upload"): the entries are locked, so the
+/// one-computation-per-key guarantee (G4) holds across the pass and user requests, and the pending passes claimed behind
+/// the locks, so users' misses wait on those locks; the entries found fresh are let go, and the rest computed in one scan
+/// per dataset version, stored through each key's fence (G1, G3) and unlocked.
 /// </summary>
 public sealed class CachePass(
     RedisEntries entries, StampedeLock locks, PendingPasses passes, FencedComputation computation, EntryFreshness freshness, RedisCircuit circuit)
@@ -21,12 +21,18 @@ public sealed class CachePass(
     {
         var outcomes = new WarmOutcome[requests.Count];
         var candidates = Enumerable.Range(0, requests.Count).ToList();
-        if (!force && !await DropFreshAsync(requests, candidates, outcomes))
+        // A warm caused by a new version finds nothing of that version stored: it goes straight to the locks.
+        if (!force && claims.Count == 0 && !await DropFreshAsync(requests, candidates, outcomes))
         {
             return outcomes;
         }
 
-        var (reachable, tokens) = await circuit.TryAsync(() => locks.TryAcquireManyAsync([.. candidates.Select(index => requests[index].Key)]));
+        // The claim is sent right behind the locks, so Redis runs it after them in one round trip. It names the pass of every
+        // candidate: a key another process holds is computed by that holder, and users' misses wait on its lock as on ours.
+        var locking = circuit.TryAsync(() => locks.TryAcquireManyAsync([.. candidates.Select(index => requests[index].Key)]));
+        var claiming = circuit.TryAsync(() => passes.ClaimAsync(claims.Concat(candidates.Select(index => PassOf(requests[index])))));
+        var (reachable, tokens) = await locking;
+        await claiming;
         if (!reachable)
         {
             return outcomes;
@@ -46,7 +52,6 @@ public sealed class CachePass(
 
         try
         {
-            await circuit.TryAsync(() => passes.ClaimAsync(claims.Concat(held.Select(index => PassOf(requests[index])))));
             if (!force && !await DropFreshAsync(requests, held, outcomes))
             {
                 return outcomes;
