@@ -29,7 +29,9 @@ public static class ParquetFileCheck
             {
                 try
                 {
-                    await rowGroup.ReadRawColumnDataBaseAsync(field, cancellationToken);
+                    // Its buffers are rented: returned, the next column (and upload) reads into the same memory instead of
+                    // leaving ~20 MB of garbage per 100,000 rows on the gateway that takes uploads.
+                    using var values = await rowGroup.ReadRawColumnDataBaseAsync(field, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
