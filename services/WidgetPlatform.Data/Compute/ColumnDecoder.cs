@@ -9,7 +9,7 @@ using WidgetPlatform.Data.Compute.Plain;
 namespace WidgetPlatform.Data.Compute;
 
 /// <summary>
-/// Reads one column chunk into a <see cref="ColumnVector"/>: dictionary-encoded strings and plain doubles straight from their pages
+/// Reads one column chunk into a <see cref="ColumnVector"/>: dictionary-encoded strings and plain doubles, integers and dates straight from their pages
 /// when <c>file</c> is given and the chunk allows it, everything else with Parquet.Net's raw API (values without nulls plus definition levels).
 /// </summary>
 internal static class ColumnDecoder
@@ -29,6 +29,8 @@ internal static class ColumnDecoder
             {
                 ColumnKind.String => DictionaryStringReader.TryRead(file, rowGroup, field, rows, target, interner!),
                 ColumnKind.Double => PlainDoubleReader.TryRead(file, rowGroup, field, rows, target),
+                ColumnKind.Int32 => PlainInt32Reader.TryRead(file, rowGroup, field, rows, target, dates: false),
+                ColumnKind.Date => PlainInt32Reader.TryRead(file, rowGroup, field, rows, target, dates: true),
                 _ => false,
             })
         {
