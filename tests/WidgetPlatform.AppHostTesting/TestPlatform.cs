@@ -151,6 +151,8 @@ public sealed class TestPlatform : IAsyncDisposable
                 await WaitForAsync(resource, instance => instance.IsRunningAndHealthy || instance.Snapshot.IsHidden, StartTimeout, timeout.Token, failFast: true);
             }
 
+            await WaitUntilListeningAsync(timeout.Token);
+
             _connectionStrings = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var resource in BackingServices)
             {
@@ -166,6 +168,31 @@ public sealed class TestPlatform : IAsyncDisposable
         SigningKey = (await File.ReadAllTextAsync(Path.Combine(StateDirectory, "dev-signing-key"), cancellationToken)).Trim();
         _issuer = new DevTokenIssuer(SigningKey);
         DevTokens = DevTokens.FromJson(await File.ReadAllTextAsync(Path.Combine(StateDirectory, DevTokens.FileName), cancellationToken));
+    }
+
+    /// <summary>
+    /// Waits until every replica accepts connections on its own address. The services' resources have no health check of
+    /// their own, so Aspire reports them healthy once their process runs: a replica still starting was reported healthy,
+    /// and the first tests sent to its address were refused.
+    /// </summary>
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        foreach (var address in _instances.Values.Where(instance => instance.IsRunning).Select(instance => instance.DirectHttpEndpoint).OfType<Uri>())
+        {
+            while (true)
+            {
+                try
+                {
+                    using var client = new System.Net.Sockets.TcpClient();
+                    await client.ConnectAsync(address.Host, address.Port, cancellationToken);
+                    break;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    await Task.Delay(50, cancellationToken);
+                }
+            }
+        }
     }
 
     /// <summary>Every resource of the model that runs as a process: the servers, their helpers and the services.</summary>
