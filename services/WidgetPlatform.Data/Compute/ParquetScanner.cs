@@ -38,7 +38,7 @@ internal static class ParquetScanner
         var workers = new ScanWorker[Math.Clamp(Math.Min(maxParallelism, units.Count), 1, int.MaxValue)];
         try
         {
-            return await ScanUnitsAsync(files, fields, units, workers, plans, cancellationToken);
+            return await ScanUnitsAsync(files, fields, units, workers, plans, maxParallelism, cancellationToken);
         }
         finally
         {
@@ -54,12 +54,13 @@ internal static class ParquetScanner
 
     private static async Task<ScanResult[]> ScanUnitsAsync(
         IReadOnlyList<string> files, DataField[][] fields, List<(int File, int RowGroup)> units, ScanWorker[] workers, IReadOnlyList<ScanPlan> plans,
-        CancellationToken cancellationToken)
+        int maxParallelism, CancellationToken cancellationToken)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, workers.Length).Select(index => Task.Run(async () =>
         {
-            var worker = workers[index] = new ScanWorker(plans);
+            // Fewer row groups than cores (one uploaded file, say): the spare cores aggregate.
+            var worker = workers[index] = new ScanWorker(plans, aggregationThreads: Math.Max(1, maxParallelism / workers.Length));
             var readers = new Dictionary<int, (ParquetReader Reader, SafeFileHandle Handle)>();
             try
             {

@@ -6,7 +6,8 @@ namespace WidgetPlatform.Data.Compute;
 
 /// <summary>
 /// The state one thread scans with: its own column vectors and interners, decoded once per row group, and one
-/// <see cref="PlanAggregator"/> per plan of the pass fed from them, so the hot loop takes no locks.
+/// <see cref="PlanAggregator"/> per plan of the pass fed from them, so the hot loop takes no locks. Aggregators share only
+/// what they read, so when cores would otherwise sit idle (a pass over one uploaded row group) they run side by side.
 /// </summary>
 internal sealed class ScanWorker
 {
@@ -18,9 +19,13 @@ internal sealed class ScanWorker
     /// <summary>Per time column, its rows as day numbers: computed once per row group for every plan that reads it.</summary>
     private readonly int[]?[] _days;
 
+    private readonly ParallelOptions? _aggregation;
+
     /// <param name="plans">Plans sharing one column list (<see cref="ScanPlan.Columns"/>).</param>
-    public ScanWorker(IReadOnlyList<ScanPlan> plans)
+    /// <param name="aggregationThreads">Threads this worker may feed its plans' aggregators on (1: this one).</param>
+    public ScanWorker(IReadOnlyList<ScanPlan> plans, int aggregationThreads = 1)
     {
+        _aggregation = aggregationThreads > 1 && plans.Count > 1 ? new ParallelOptions { MaxDegreeOfParallelism = aggregationThreads } : null;
         _columns = plans[0].Columns;
         _vectors = [.. _columns.Select(_ => new ColumnVector())];
         _interners = [.. _columns.Select(column => column.Kind == ColumnKind.String ? new StringInterner() : null)];
@@ -58,13 +63,25 @@ internal sealed class ScanWorker
             }
         }
 
-        for (var index = 0; index < _aggregators.Length; index++)
+        if (_aggregation is null)
         {
-            var timeColumn = _aggregators[index].TimeColumn;
-            _aggregators[index].Aggregate(rows, timeColumn >= 0 ? _days[timeColumn] : null);
+            for (var index = 0; index < _aggregators.Length; index++)
+            {
+                Aggregate(index, rows);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _aggregators.Length, _aggregation, index => Aggregate(index, rows));
         }
 
         RowsProcessed += rows;
+    }
+
+    private void Aggregate(int index, int rows)
+    {
+        var timeColumn = _aggregators[index].TimeColumn;
+        _aggregators[index].Aggregate(rows, timeColumn >= 0 ? _days[timeColumn] : null);
     }
 
     /// <summary>Gives the rented column buffers back; call once the worker is merged or has failed.</summary>
