@@ -22,7 +22,8 @@ internal static class ColumnDecoder
         ColumnVector target,
         StringInterner? interner,
         SafeFileHandle? file,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<ValueTask<ParquetRowGroupReader>>? ownRowGroup = null)
     {
         target.EnsureCapacity(kind, rows);
         if (file is not null && kind switch
@@ -35,6 +36,12 @@ internal static class ColumnDecoder
             })
         {
             return;
+        }
+
+        // Parquet.Net reads through its reader's stream: a reader shared for its metadata is not read from here.
+        if (ownRowGroup is not null)
+        {
+            rowGroup = await ownRowGroup();
         }
 
         var definitionLevels = field.IsNullable ? ArrayPool<int>.Shared.Rent(rows) : null;

@@ -39,15 +39,23 @@ internal sealed class ScanWorker
 
     public long RowsProcessed { get; private set; }
 
-    /// <param name="handle">The same file for reading dictionary-encoded string and plain double chunks directly; null reads everything through Parquet.Net.</param>
-    public async ValueTask ProcessAsync(ParquetRowGroupReader rowGroup, IReadOnlyList<DataField> fields, string file, SafeFileHandle? handle, CancellationToken cancellationToken)
+    /// <param name="rowGroup">The row group's metadata (a reader other threads may share).</param>
+    /// <param name="handle">The same file for reading dictionary-encoded string and plain chunks directly; null reads everything through Parquet.Net.</param>
+    /// <param name="ownRowGroup">The row group on a reader of this thread's own, for the columns Parquet.Net reads.</param>
+    public async ValueTask ProcessAsync(
+        ParquetRowGroupReader rowGroup,
+        IReadOnlyList<DataField> fields,
+        string file,
+        SafeFileHandle? handle,
+        Func<ValueTask<ParquetRowGroupReader>> ownRowGroup,
+        CancellationToken cancellationToken)
     {
         var rows = checked((int)rowGroup.RowCount);
         for (var column = 0; column < _vectors.Length; column++)
         {
             try
             {
-                await ColumnDecoder.DecodeAsync(rowGroup, fields[column], _columns[column].Kind, rows, _vectors[column], _interners[column], handle, cancellationToken);
+                await ColumnDecoder.DecodeAsync(rowGroup, fields[column], _columns[column].Kind, rows, _vectors[column], _interners[column], handle, cancellationToken, ownRowGroup);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
