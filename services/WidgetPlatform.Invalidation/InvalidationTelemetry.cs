@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using MassTransit;
-using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Statistics;
 
 namespace WidgetPlatform.Invalidation;
@@ -21,35 +19,15 @@ internal static class InvalidationTelemetry
     public static void BeginSteps(ConsumeContext context)
     {
         var timings = new StepTimings();
-        if (context.SentTime is { } sent && DateTime.UtcNow - sent is { Ticks: >= 0 } waited)
-        {
-            timings.Add(EventPathStep.QueueWait, waited);
-        }
-
+        timings.AddWaitSince(EventPathStep.QueueWait, context.SentTime);
         Current.Value = timings;
     }
 
     /// <summary>The header value for the CacheInvalidated that announces the message being consumed.</summary>
     public static string? StepsHeader => Current.Value?.Format();
 
-    /// <summary>Runs one step inside a span of that name.</summary>
-    public static async Task<T> StepAsync<T>(string name, Func<Task<T>> step)
-    {
-        using var activity = PlatformTelemetry.ActivitySource.StartActivity(name);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await step();
-        }
-        finally
-        {
-            Current.Value?.Add(name, Stopwatch.GetElapsedTime(started));
-        }
-    }
+    /// <summary>Runs one step inside a span of that name, timed into the message's step record when there is one.</summary>
+    public static Task<T> StepAsync<T>(string name, Func<Task<T>> step) => (Current.Value ?? new StepTimings()).TimeAsync(name, step);
 
-    public static Task StepAsync(string name, Func<Task> step) => StepAsync(name, async () =>
-    {
-        await step();
-        return true;
-    });
+    public static Task StepAsync(string name, Func<Task> step) => (Current.Value ?? new StepTimings()).TimeAsync(name, step);
 }

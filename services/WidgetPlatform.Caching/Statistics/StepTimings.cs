@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace WidgetPlatform.Caching.Statistics;
 
@@ -24,17 +24,44 @@ public sealed class StepTimings
         }
     }
 
+    /// <summary>
+    /// The wait of a message from its sender's stamp (MassTransit's <c>SentTime</c>) until now, on this machine's clock; none
+    /// for a message that carries no stamp (raw JSON from a plain AMQP client) or one stamped ahead of this clock.
+    /// </summary>
+    public void AddWaitSince(string step, DateTime? sentUtc)
+    {
+        if (sentUtc is { } sent && DateTime.UtcNow - sent is { Ticks: >= 0 } waited)
+        {
+            Add(step, waited);
+        }
+    }
+
+    /// <summary>Runs one step inside a span of its name, and adds its duration.</summary>
+    public async Task<T> TimeAsync<T>(string step, Func<Task<T>> work)
+    {
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity(step);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            Add(step, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    public Task TimeAsync(string step, Func<Task> work) => TimeAsync(step, async () =>
+    {
+        await work();
+        return true;
+    });
+
     public string Format()
     {
         lock (_steps)
         {
-            var text = new StringBuilder();
-            foreach (var (step, ms) in _steps)
-            {
-                text.Append(text.Length == 0 ? "" : ";").Append(step).Append('=').Append(ms.ToString("0.###", CultureInfo.InvariantCulture));
-            }
-
-            return text.ToString();
+            return string.Join(';', _steps.Select(pair => $"{pair.Step}={pair.Ms.ToString("0.###", CultureInfo.InvariantCulture)}"));
         }
     }
 

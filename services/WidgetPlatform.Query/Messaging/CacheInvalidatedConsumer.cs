@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
@@ -20,19 +19,9 @@ public sealed class CacheInvalidatedConsumer(
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
         var steps = StepTimings.Parse(context.Headers.Get<string>(StepTimings.Header));
-        if (context.SentTime is { } sent && DateTime.UtcNow - sent is { Ticks: >= 0 } delivered)
-        {
-            steps.Add(EventPathStep.FanOutDelivery, delivered);
-        }
-
+        steps.AddWaitSince(EventPathStep.FanOutDelivery, context.SentTime);
         var message = context.Message;
-        var learning = Stopwatch.GetTimestamp();
-        using (PlatformTelemetry.ActivitySource.StartActivity(EventPathStep.VersionsLearn))
-        {
-            await versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion);
-        }
-
-        steps.Add(EventPathStep.VersionsLearn, Stopwatch.GetElapsedTime(learning));
+        await steps.TimeAsync(EventPathStep.VersionsLearn, () => versions.LearnAsync(message.StudyId, message.Layer, message.Datasets, message.CurrentVersion));
 
         switch (message.Scope)
         {
@@ -51,13 +40,12 @@ public sealed class CacheInvalidatedConsumer(
         }
 
         counters.RecordInvalidation(message.InvalidatedAt);
-        var publishing = Stopwatch.GetTimestamp();
-        using (var activity = PlatformTelemetry.ActivitySource.StartActivity(EventPathStep.EventsPublish))
+        await steps.TimeAsync(EventPathStep.EventsPublish, () =>
         {
-            activity?.SetTag("widgetplatform.events.clients", events.Publish(message.StudyId, StudyEvents.VersionChanged, message));
-        }
-
-        steps.Add(EventPathStep.EventsPublish, Stopwatch.GetElapsedTime(publishing));
+            // The step's span is the current activity here.
+            Activity.Current?.SetTag("widgetplatform.events.clients", events.Publish(message.StudyId, StudyEvents.VersionChanged, message));
+            return Task.CompletedTask;
+        });
         counters.EventPath.Record(steps);
     }
 }

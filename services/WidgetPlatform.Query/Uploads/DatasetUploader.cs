@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using MassTransit;
-using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
@@ -39,13 +37,9 @@ public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, C
                 return Task.CompletedTask;
             }, cancellationToken);
 
-            var publishing = Stopwatch.GetTimestamp();
-            using (PlatformTelemetry.ActivitySource.StartActivity(EventPathStep.UploadPublish))
-            {
-                await PublishAsync(studyId, layer, dataset, version, rows);
-            }
-
-            counters.EventPath.Record(EventPathStep.UploadPublish, Stopwatch.GetElapsedTime(publishing));
+            var steps = new StepTimings();
+            await steps.TimeAsync(EventPathStep.UploadPublish, () => PublishAsync(studyId, layer, dataset, version, rows));
+            counters.EventPath.Record(steps);
             return version;
         }
         finally

@@ -38,6 +38,31 @@ public sealed class EventPathTimingsTests
     }
 
     [Fact]
+    public void AWaitIsTakenFromTheSendersStampOnlyWhenThereIsOneBehindThisClock()
+    {
+        var timings = new StepTimings();
+
+        timings.AddWaitSince(EventPathStep.QueueWait, null);
+        timings.AddWaitSince(EventPathStep.QueueWait, DateTime.UtcNow.AddMinutes(1));
+        timings.AddWaitSince(EventPathStep.FanOutDelivery, DateTime.UtcNow.AddMilliseconds(-40));
+
+        var (step, ms) = Assert.Single(timings.Steps);
+        Assert.Equal(EventPathStep.FanOutDelivery, step);
+        Assert.InRange(ms, 40, 60_000);
+    }
+
+    [Fact]
+    public async Task ATimedStepIsAddedEvenWhenItFails()
+    {
+        var timings = new StepTimings();
+
+        Assert.Equal(3, await timings.TimeAsync(EventPathStep.WidgetsList, () => Task.FromResult(3)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => timings.TimeAsync(EventPathStep.VersionsLearn, () => throw new InvalidOperationException()));
+
+        Assert.Equal([EventPathStep.WidgetsList, EventPathStep.VersionsLearn], timings.Steps.Select(step => step.Step));
+    }
+
+    [Fact]
     public void StepHistogramsOfSeveralProcessesAddUpByStep()
     {
         var gateway = new CacheCounters();
