@@ -1,6 +1,5 @@
 using Microsoft.Win32.SafeHandles;
 using Parquet;
-using Parquet.Meta;
 using Parquet.Schema;
 
 namespace WidgetPlatform.Data.Compute.Plain;
@@ -25,10 +24,6 @@ internal static class PlainInt32Reader
     /// <inheritdoc cref="PlainChunkReader.TryRead"/>
     public static bool TryRead(SafeFileHandle file, ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnVector target, bool dates) =>
         PlainChunkReader.TryRead(file, rowGroup, field, rows, target, Parquet.Meta.Type.INT32, dates ? PlaceDates : PlaceIntegers);
-
-    /// <inheritdoc cref="PlainChunkReader.Read"/>
-    public static bool Read(ReadOnlySpan<byte> chunk, CompressionCodec codec, bool nullable, int rows, ColumnVector target, bool dates) =>
-        PlainChunkReader.Read(chunk, codec, nullable, rows, target, dates ? PlaceDates : PlaceIntegers);
 
     private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target, int offset)
     {
