@@ -104,28 +104,26 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, Benchmar
             ["note"] = "goal 0: computations the gateways ran during the uploads (the poller asks only a priority widget), i.e. first fresh answers the warmer's pass did not provide",
         };
         report.Add($"first_fresh_misses{suffix}", computedOnRequest, "computations", settings: missSettings);
-        var eventSettings = new Dictionary<string, string>(settings) { ["note"] = "goal p99 <= 10 ms: 202 -> SSE version-changed on the polled replica (RabbitMQ + invalidation + fan-out)" };
-        report.Add($"upload_to_event{suffix}_p50", Percentiles.Of(toEvent, 50), "ms", settings: eventSettings);
-        report.Add($"upload_to_event{suffix}_p99", Percentiles.Of(toEvent, 99), "ms", settings: eventSettings);
+        ReportPercentiles($"upload_to_event{suffix}", toEvent, settings, "goal p99 <= 10 ms: 202 -> SSE version-changed on the polled replica (RabbitMQ + invalidation + fan-out)");
         // The event's own stamp (invalidatedAt: the invalidation service about to publish CacheInvalidated) splits the
         // window in two, on the one clock of this machine.
-        var announceSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> invalidatedAt: DataUploaded delivered and consumed, the manifest advanced" };
-        report.Add($"invalidation_step_announce{suffix}_p50", Percentiles.Of(toAnnounce, 50), "ms", settings: announceSettings);
-        report.Add($"invalidation_step_announce{suffix}_p99", Percentiles.Of(toAnnounce, 99), "ms", settings: announceSettings);
-        var deliverySettings = new Dictionary<string, string>(settings) { ["note"] = "invalidatedAt -> SSE read: CacheInvalidated fanned out, consumed by the gateway, written to the stream" };
-        report.Add($"invalidation_step_delivery{suffix}_p50", Percentiles.Of(announceToEvent, 50), "ms", settings: deliverySettings);
-        report.Add($"invalidation_step_delivery{suffix}_p99", Percentiles.Of(announceToEvent, 99), "ms", settings: deliverySettings);
+        ReportPercentiles($"invalidation_step_announce{suffix}", toAnnounce, settings, "202 -> invalidatedAt: DataUploaded delivered and consumed, the manifest advanced");
+        ReportPercentiles($"invalidation_step_delivery{suffix}", announceToEvent, settings, "invalidatedAt -> SSE read: CacheInvalidated fanned out, consumed by the gateway, written to the stream");
         ReportEventPathSteps(suffix, settings, countersBefore, countersAfter);
-        var warmedSettings = new Dictionary<string, string>(settings) { ["note"] = "202 -> SSE fresh-data: the warmer's pass over the new version done and announced" };
-        report.Add($"invalidation_step_warmed{suffix}_p50", Percentiles.Of(toWarmed, 50), "ms", settings: warmedSettings);
-        report.Add($"invalidation_step_warmed{suffix}_p99", Percentiles.Of(toWarmed, 99), "ms", settings: warmedSettings);
-        var passSettings = new Dictionary<string, string>(settings) { ["note"] = "the warmer's own duration of that warm (StudyCacheWarmed.durationMs): targets, locks, one scan, stores" };
-        report.Add($"warm_pass_duration{suffix}_p50", Percentiles.Of(passDurations, 50), "ms", settings: passSettings);
-        report.Add($"warm_pass_duration{suffix}_p99", Percentiles.Of(passDurations, 99), "ms", settings: passSettings);
+        ReportPercentiles($"invalidation_step_warmed{suffix}", toWarmed, settings, "202 -> SSE fresh-data: the warmer's pass over the new version done and announced");
+        ReportPercentiles($"warm_pass_duration{suffix}", passDurations, settings, "the warmer's own duration of that warm (StudyCacheWarmed.durationMs): targets, locks, one scan, stores");
         var uploadSettings = new Dictionary<string, string>(settings) { ["note"] = $"PUT of a {files[0].Length / 1024:N0} KB Parquet file until its 202" };
         report.Add($"upload_request{suffix}_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
         var coldSettings = new Dictionary<string, string>(settings) { ["note"] = "the first upload after start, not in the percentiles (cold paths)" };
         report.Add($"upload_to_fresh{suffix}_first", coldStart.FreshMs ?? double.NaN, "ms", settings: coldSettings);
+    }
+
+    /// <summary>The p50 and p99 of one window over the uploads, with what it measures as its note.</summary>
+    private void ReportPercentiles(string name, IReadOnlyList<double> values, Dictionary<string, string> settings, string note)
+    {
+        var withNote = new Dictionary<string, string>(settings) { ["note"] = note };
+        report.Add($"{name}_p50", Percentiles.Of(values, 50), "ms", settings: withNote);
+        report.Add($"{name}_p99", Percentiles.Of(values, 99), "ms", settings: withNote);
     }
 
     /// <summary>
