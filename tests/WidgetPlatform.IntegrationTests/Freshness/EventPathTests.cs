@@ -8,6 +8,7 @@ using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.IntegrationTests.Gateway;
+using WidgetPlatform.IntegrationTests.WarmerReplicas;
 using invalidation::WidgetPlatform.Invalidation.Manifests;
 
 namespace WidgetPlatform.IntegrationTests.Freshness;
@@ -81,11 +82,7 @@ public sealed class EventPathTests(GatewayFixture platform)
         using var listener = platform.Replica(0, platform.Host.DevTokens.Viewer);
         using var uploader = platform.Replica(0, platform.Host.DevTokens.Uploader);
         await using var events = await StudyEventListener.OpenAsync(listener, GatewayFixture.Study);
-        using var upload = await uploader.PutAsync(
-            new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative),
-            new ByteArrayContent(await DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next())));
-        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-        var version = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
+        var version = await StudyTraffic.UploadAsync(uploader, GatewayFixture.Study, await DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next()));
         await events.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
         return version;
     }
