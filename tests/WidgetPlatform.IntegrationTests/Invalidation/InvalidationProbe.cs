@@ -6,6 +6,7 @@ using MassTransit;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using StackExchange.Redis;
+using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.AppHostTesting;
 
@@ -40,6 +41,9 @@ internal sealed class InvalidationProbe : IAsyncDisposable
     }
 
     public IDatabase Redis => _redis.GetDatabase();
+
+    /// <summary>The manifest mirror, read as the gateways and the invalidation service read it.</summary>
+    public ManifestMirror Mirror => new(_redis);
 
     public static async Task<InvalidationProbe> StartAsync(TestPlatform host)
     {

@@ -77,9 +77,7 @@ public abstract class InvalidationTestBase(PlatformFixture platform) : IAsyncLif
         while (true)
         {
             var onDisk = await Study.ReadManifestAsync();
-            var mirror = (await Probe.Redis.HashGetAllAsync(RedisKeys.Manifest(Study.Id)))
-                .ToDictionary(field => field.Name.ToString(), field => field.Value.ToString(), StringComparer.Ordinal);
-            if (!ManifestMerge.Merge(Study.Id, onDisk, mirror).Changed || DateTime.UtcNow > deadline)
+            if (!ManifestMerge.Merge(Study.Id, onDisk, await Probe.Mirror.ReadAsync(Study.Id)).Changed || DateTime.UtcNow > deadline)
             {
                 return onDisk;
             }
