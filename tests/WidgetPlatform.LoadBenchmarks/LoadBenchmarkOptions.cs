@@ -87,7 +87,7 @@ internal sealed record LoadBenchmarkOptions
             "medium" => new LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 200_000, StudyRows = 50_000, Rounds = 2, RoundDuration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2),
-                RedisBenchmarkRequests = 300_000, Uploads = 20, UploadRows = 50_000, WarmupUploads = 30, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromSeconds(30),
+                RedisBenchmarkRequests = 300_000, Uploads = 20, UploadRows = 50_000, WarmupUploads = 90, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromSeconds(30),
                 LargeUploads = 5,
                 ZipfUploadInterval = TimeSpan.FromSeconds(10),
                 MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(10), OutputPath = DefaultOutput,
@@ -95,7 +95,7 @@ internal sealed record LoadBenchmarkOptions
             _ => new LoadBenchmarkOptions
             {
                 Mode = mode, DemoRows = 1_000_000, StudyRows = 100_000, Rounds = 3, RoundDuration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(3),
-                RedisBenchmarkRequests = 1_000_000, Uploads = 50, UploadRows = 100_000, WarmupUploads = 30, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromMinutes(5),
+                RedisBenchmarkRequests = 1_000_000, Uploads = 50, UploadRows = 100_000, WarmupUploads = 90, BrowserUploads = 20, BrowserUploadRows = 1_000_000, WarmCombinations = [100, 1_000], ZipfDuration = TimeSpan.FromMinutes(5),
                 LargeUploads = 10,
                 MemoryEntries = 1_000, ManyConnections = 20_000, ManyConnectionsDuration = TimeSpan.FromSeconds(30), OutputPath = DefaultOutput,
             },

@@ -23,18 +23,26 @@ public sealed partial class FencedComputation(
         return await StoreAsync(request, entry, reachable ? epoch : null);
     }
 
-    /// <summary>
-    /// A pass (<see cref="WidgetComputer.ComputePassAsync"/>) under the locks of all its keys: every epoch is read before the
-    /// one scan, and each entry is stored through its own fence. Per request its answer, or why it could not be computed.
-    /// </summary>
-    /// <param name="done">Called with a request's index as soon as its entry is stored (or failed): its lock can go then.</param>
-    public async Task<(CacheAnswer? Answer, Exception? Error)[]> ComputeAndStorePassAsync(IReadOnlyList<WidgetRequest> requests, Func<int, Task> done)
+    /// <summary>The keys' fence epochs as they are now, pipelined; null where Redis could not be read (that answer is then not stored).</summary>
+    public async Task<string?[]> ReadEpochsAsync(IReadOnlyList<WidgetRequest> requests)
     {
         var epochs = await Task.WhenAll(requests.Select(async request => await circuit.TryAsync(() => entries.EpochAsync(request.Key))));
+        return [.. epochs.Select(epoch => epoch.Succeeded ? epoch.Value : null)];
+    }
+
+    /// <summary>
+    /// A pass (<see cref="WidgetComputer.ComputePassAsync"/>) under the locks of all its keys: each entry is stored through
+    /// its own fence. Per request its answer, or why it could not be computed.
+    /// </summary>
+    /// <param name="epochs">Each key's epoch (<see cref="ReadEpochsAsync"/>), read before the one scan.</param>
+    /// <param name="done">Called with a request's index as soon as its entry is stored (or failed): its lock can go then.</param>
+    public async Task<(CacheAnswer? Answer, Exception? Error)[]> ComputeAndStorePassAsync(
+        IReadOnlyList<WidgetRequest> requests, IReadOnlyList<string?> epochs, Func<int, Task> done)
+    {
         var computed = await computer.ComputePassAsync(requests, CancellationToken.None);
         return await Task.WhenAll(requests.Select(async (request, index) =>
         {
-            var answer = computed[index].Entry is { } entry ? await StoreAsync(request, entry, epochs[index].Succeeded ? epochs[index].Value : null) : (CacheAnswer?)null;
+            var answer = computed[index].Entry is { } entry ? await StoreAsync(request, entry, epochs[index]) : (CacheAnswer?)null;
             await done(index);
             return (answer, answer is null ? computed[index].Error : null);
         }));

@@ -12,4 +12,16 @@ public readonly struct StudyVersions(FrozenDictionary<string, string> byField)
 {
     /// <summary>The version of the dataset, or null when the study's manifest does not list it.</summary>
     public string? Of(DatasetLayer layer, string dataset) => byField.GetValueOrDefault(RedisKeys.ManifestField(layer, dataset));
+
+    /// <summary>This view with <paramref name="datasets"/> at <paramref name="version"/>: what the study will read once they advance.</summary>
+    public StudyVersions With(DatasetLayer layer, IEnumerable<string> datasets, string version)
+    {
+        var fields = new Dictionary<string, string>(byField, StringComparer.Ordinal);
+        foreach (var dataset in datasets)
+        {
+            fields[RedisKeys.ManifestField(layer, dataset)] = version;
+        }
+
+        return new StudyVersions(fields.ToFrozenDictionary(StringComparer.Ordinal));
+    }
 }

@@ -29,7 +29,9 @@ public sealed partial class RedisSharedPartials(IConnectionMultiplexer redis, Re
             return;
         }
 
-        await circuit.TryAsync(() => redis.GetDatabase().StringSetAsync(RedisKey(snapshot, key), partials, options.SharedPartialsTtl));
+        // Sent without waiting for Redis's reply, which would hold the pass's answers back for a round trip: the entries the
+        // pass stores next go out after it on the same connection, so whoever reads those entries can load these partials.
+        await circuit.TryAsync(() => redis.GetDatabase().StringSetAsync(RedisKey(snapshot, key), partials, options.SharedPartialsTtl, flags: CommandFlags.FireAndForget));
     }
 
     private static string RedisKey(DatasetSnapshot snapshot, string key) =>

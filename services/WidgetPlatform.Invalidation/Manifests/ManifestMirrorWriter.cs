@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Storage;
 
@@ -14,7 +15,8 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
     // Sets each named field to the version unless it already holds that version or a newer one; returns, per field,
     // {1, the version it held before} when it advanced, {0, the version it holds} when it did not ('' for none). With a
     // claim window, each advanced dataset's pass is marked pending in the same step, so no gateway can see the new version
-    // without seeing the mark.
+    // without seeing the mark — unless the warmer already claimed that version's pass ahead (PendingPasses.ClaimAheadAsync):
+    // then its locks are what gateways wait on.
     private static readonly LuaScript AdvanceScript = LuaScript.Prepare("""
         local results = {}
         local window = tonumber(@passClaimWindowMs)
@@ -22,7 +24,7 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
           local current = redis.call('HGET', @manifest, field)
           if (not current) or current < @version then
             redis.call('HSET', @manifest, field, @version)
-            if window > 0 then
+            if window > 0 and redis.call('GET', @passPrefix .. field) ~= @claimedPrefix .. @version then
               redis.call('SET', @passPrefix .. field, @version, 'PX', window)
             end
             results[index] = {1, current or ''}
@@ -51,6 +53,7 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
             version,
             studyId,
             passPrefix = RedisKeys.PendingPassPrefix(studyId),
+            claimedPrefix = PendingPasses.ClaimedPrefix,
             passClaimWindowMs = (long)(passClaimWindow?.TotalMilliseconds ?? 0),
         });
 

@@ -10,7 +10,7 @@ namespace WidgetPlatform.Warmer.Consumers;
 /// After an invalidation, the affected widgets' active and priority entries are recomputed for the new versions before
 /// users ask (docs/design.md §7), in one pass over each new version's files. Warmer replicas share this queue, so each invalidation is warmed by one of them.
 /// </summary>
-public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCatalog catalog, StudyWarmer warmer) : IConsumer<CacheInvalidated>
+public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCatalog catalog, AheadPasses ahead, StudyWarmer warmer) : IConsumer<CacheInvalidated>
 {
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
@@ -23,7 +23,10 @@ public sealed class CacheInvalidatedConsumer(CurrentVersions versions, WidgetCat
         }
 
         var widgets = message.Scope == InvalidationScope.Study ? null : message.WidgetIds;
-        await warmer.WarmAsync(message.StudyId, widgets, force: false, PendingPassesOf(message), context.CancellationToken);
+        var passes = PendingPassesOf(message);
+        // This process's pass ahead of the version, when it runs one, has the locks: the warm starts once it is done and finds its entries.
+        await ahead.WhenDoneAsync(passes);
+        await warmer.WarmAsync(message.StudyId, widgets, force: false, passes, context.CancellationToken);
     }
 
     /// <summary>A dataset change's new version has a pass pending, which this warm claims (docs/cache.md, "One pass per upload").</summary>

@@ -28,6 +28,7 @@ public static class Extensions
         {
             bus.AddConsumer<CacheInvalidatedConsumer, CacheInvalidatedConsumerDefinition>();
             bus.AddConsumer<WarmRequestedConsumer, WarmRequestedConsumerDefinition>();
+            bus.AddConsumer<UploadedVersionConsumer, UploadedVersionConsumerDefinition>();
         });
 
         builder.AddWidgetData();
@@ -39,8 +40,10 @@ public static class Extensions
         services.AddOptions<WarmingOptions>().BindConfiguration(WarmingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WarmTargets>();
         services.AddSingleton<PendingPasses>();
+        services.AddSingleton<AheadPasses>();
         services.AddSingleton<CachePass>();
         services.AddScoped<StudyWarmer>();
+        services.AddScoped<AheadWarmer>();
         services.AddSingleton<ScheduleLease>();
         services.AddHostedService<ScheduledWarming>();
     }

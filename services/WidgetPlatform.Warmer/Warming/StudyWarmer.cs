@@ -34,7 +34,8 @@ public sealed partial class StudyWarmer(
         var started = Stopwatch.GetTimestamp();
         var work = await targets.ForStudyAsync(studyId, onlyWidgets, options.Value.MaxActiveCombinations);
         var outcomes = await PassAsync(studyId, work, claims, force);
-        var computed = outcomes.Count(outcome => outcome.Computed);
+        // A new version's entries that its pass ahead computed are found stored: they were warmed for this warm all the same.
+        var computed = outcomes.Count(outcome => outcome.Computed || (claims.Count > 0 && outcome.Result == CacheResult.Hit));
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         counters.RecordWarmingRun(computed, elapsed);
@@ -89,12 +90,12 @@ public sealed partial class StudyWarmer(
     }
 
     /// <summary>A combination that no longer fits (a widget deleted, a filter column dropped) is skipped, not retried.</summary>
-    private static bool IsSkippable(Exception exception) =>
+    internal static bool IsSkippable(Exception exception) =>
         exception is WidgetNotFoundException or DatasetNotFoundException or WidgetQueryException or WidgetDefinitionException or DatasetReadException;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed {StudyId}: {Targets} combinations, {Computed} computed, in {DurationMs} ms")]
     private static partial void LogWarmed(ILogger logger, string studyId, int targets, int computed, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped warming {StudyId}/{WidgetId}: {Reason}")]
-    private static partial void LogSkipped(ILogger logger, string studyId, string widgetId, string reason);
+    internal static partial void LogSkipped(ILogger logger, string studyId, string widgetId, string reason);
 }

@@ -6,6 +6,7 @@ using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Locking;
+using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
@@ -119,13 +120,83 @@ public sealed class PendingPassTests(GatewayFixture platform)
         Assert.Equal(token, (await Redis(library).StringGetAsync(RedisKeys.Lock(held.Key))).ToString());
     }
 
+    [Fact]
+    public async Task APassClaimedAheadOfItsVersionIsNotMarkedPendingWhenTheVersionIsAnnounced()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var redis = Redis(library);
+        var writer = new ManifestMirrorWriter(library.Get<IConnectionMultiplexer>());
+        var current = (await ResolveAsync(library, "ae-serious")).DataVersion;
+        var pass = RedisKeys.PendingPass(library.StudyId, DatasetLayer.Source, "AE");
+        var ahead = new PendingPass(library.StudyId, DatasetLayer.Source, "AE", current + "-001");
+
+        await Passes(library).ClaimAheadAsync([ahead]);
+        await writer.AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], ahead.Version, TimeSpan.FromSeconds(30));
+        var afterItsAnnouncement = await redis.StringGetAsync(pass);
+        await writer.AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], current + "-002", TimeSpan.FromSeconds(30));
+        var afterANewerOne = await redis.StringGetAsync(pass);
+        await Passes(library).ClaimAheadAsync([ahead]);
+        var afterAnOlderClaim = await redis.StringGetAsync(pass);
+
+        Assert.Equal(PendingPasses.ClaimedPrefix + ahead.Version, afterItsAnnouncement.ToString());
+        Assert.Equal(current + "-002", afterANewerOne.ToString());
+        Assert.Equal(current + "-002", afterAnOlderClaim.ToString());
+    }
+
+    [Fact]
+    public async Task APassRunAheadStoresTheNewVersionBeforeItIsAnnouncedAndUsersThenHitIt()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var versions = library.Get<CurrentVersions>();
+        var view = await versions.ViewAsync(library.StudyId);
+        var next = view.Of(DatasetLayer.Source, "AE") + "-001";
+        var ahead = await library.Get<WidgetRequests>().ResolveAsync(
+            library.StudyId, "ae-dose-by-term", WidgetQuery.Unfiltered, view.With(DatasetLayer.Source, ["AE"], next));
+
+        var outcomes = await Pass(library).WarmAheadAsync([ahead], [PassOf(ahead)]);
+        var storedBeforeTheAnnouncement = await library.Get<RedisEntries>().GetAsync(ahead.Key);
+        await new ManifestMirrorWriter(library.Get<IConnectionMultiplexer>())
+            .AdvanceAsync(library.StudyId, DatasetLayer.Source, ["AE"], next, TimeSpan.FromSeconds(30));
+        await versions.LearnAsync(library.StudyId, DatasetLayer.Source, ["AE"], next);
+        var answer = await library.Get<WidgetCache>().GetAsync(await ResolveAsync(library, "ae-dose-by-term")).AsTask().WaitAsync(Patience);
+
+        Assert.Equal(CacheResult.Miss, outcomes[0].Result);
+        Assert.Equal(next, storedBeforeTheAnnouncement?.Metadata.DataVersion);
+        Assert.Equal(CacheResult.Hit, answer.Result);
+        Assert.Equal(next, answer.Entry.Metadata.DataVersion);
+        Assert.Equal(1, library.Get<CacheCounters>().Snapshot().Computations);
+    }
+
+    [Fact]
+    public async Task AWarmForANewVersionEndsOnlyOnceTheEntriesAnotherHolderComputesAreStored()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var request = await ResolveAsync(library, "ae-serious");
+        var locks = library.Get<StampedeLock>();
+        var token = await locks.TryAcquireAsync(request.Key);
+
+        var warm = Pass(library).WarmAsync([request], [PassOf(request)], force: false);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var endedBeforeTheHolder = warm.IsCompleted;
+        var computation = library.Get<FencedComputation>();
+        await computation.ComputeAndStorePassAsync([request], await computation.ReadEpochsAsync([request]), _ => locks.ReleaseAsync(request.Key, token!));
+        var outcomes = await warm.WaitAsync(Patience);
+
+        Assert.False(endedBeforeTheHolder, "the warm ended while another holder was still computing its entry");
+        Assert.Equal(CacheResult.Hit, outcomes[0].Result);
+        Assert.Equal(1, library.Get<CacheCounters>().Snapshot().Computations);
+    }
+
     private static CachePass Pass(CacheLibrary library) => new(
         library.Get<RedisEntries>(),
         library.Get<StampedeLock>(),
-        new PendingPasses(library.Get<IConnectionMultiplexer>()),
+        library.Get<HolderWait>(),
+        Passes(library),
         library.Get<FencedComputation>(),
         library.Get<EntryFreshness>(),
         library.Get<RedisCircuit>());
+
+    private static PendingPasses Passes(CacheLibrary library) => new(library.Get<IConnectionMultiplexer>(), library.Get<WidgetCacheOptions>());
 
     /// <summary>What the invalidation service does as the version arrives, for the version the request reads.</summary>
     private static async Task MarkPendingAsync(CacheLibrary library, WidgetRequest request, TimeSpan window) =>

@@ -2,7 +2,10 @@ using System.Net;
 using StackExchange.Redis;
 using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.Auth;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Caching.Statistics;
+using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.IntegrationTests.Freshness;
 using Xunit.Abstractions;
@@ -29,6 +32,7 @@ public sealed class UploadPassTests(WarmerReplicasFixture platform, ITestOutputH
 
         var (version, before, after) = await UploadAndWaitForTheWarmAsync(study, redis);
         var answers = await StudyTraffic.RequestAllAsync(viewer, paths);
+        var claimedAhead = await ClaimedAheadAsync(redis.GetDatabase(), study, version);
 
         var scans = Sum(after, counters => counters.Scans) - Sum(before, counters => counters.Scans);
         var computed = Sum(after, counters => counters.Computations) - Sum(before, counters => counters.Computations);
@@ -40,6 +44,7 @@ public sealed class UploadPassTests(WarmerReplicasFixture platform, ITestOutputH
         });
         Assert.Equal(1, scans);
         Assert.Equal(paths.Length, computed);
+        Assert.True(claimedAhead, "no warmer claimed the version's pass ahead of its announcement");
     }
 
     [Fact]
@@ -82,6 +87,23 @@ public sealed class UploadPassTests(WarmerReplicasFixture platform, ITestOutputH
         await events.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60));
         var after = await ReplicaCounters.ReadAsync(redis, WarmerReplicasFixture.Service, WarmerReplicasFixture.Replicas, DateTimeOffset.UtcNow);
         return (version, before, after);
+    }
+
+    /// <summary>Whether a warmer heard the upload itself and claimed its pass ahead (the claim is sent behind its locks, so allow it a moment).</summary>
+    private static async Task<bool> ClaimedAheadAsync(IDatabase redis, string study, string version)
+    {
+        var claim = RedisKeys.PendingPass(study, DatasetLayer.Source, DemoDataGenerator.AdverseEvents);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await redis.StringGetAsync(claim) == PendingPasses.ClaimedPrefix + version)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
     }
 
     private static long Sum(IReadOnlyDictionary<string, CounterSnapshot> replicas, Func<CounterSnapshot, long> figure) => replicas.Values.Sum(figure);

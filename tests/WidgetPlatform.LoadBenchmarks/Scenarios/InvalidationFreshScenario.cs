@@ -25,8 +25,9 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, Benchmar
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
 
     /// <param name="warmupUploads">
-    /// Uploads before the measured ones, not in the percentiles: the services' event path is code that runs once per upload,
-    /// and .NET recompiles a method optimized only after about 30 calls, so the first uploads after start measure the JIT.
+    /// Uploads before the measured ones, not in the percentiles: the services' event path and the warmer's pass are code that
+    /// runs once per upload, and tiered compilation with dynamic PGO reaches its final code only after ~30 calls at tier 0,
+    /// ~30 more instrumented, and the delays between (the pass ran 2-5x slower until about the 70th upload after start).
     /// </param>
     /// <param name="suffix">Appended to every figure's name: "" for the standard run, "_1m" for the 1,000,000-row one.</param>
     public async Task RunAsync(int uploads, int uploadRows, int warmupUploads, string suffix)
@@ -111,7 +112,7 @@ internal sealed class InvalidationFreshScenario(BenchPlatform platform, Benchmar
         ReportPercentiles($"invalidation_step_delivery{suffix}", announceToEvent, settings, "invalidatedAt -> SSE read: CacheInvalidated fanned out, consumed by the gateway, written to the stream");
         ReportEventPathSteps(suffix, settings, countersBefore, countersAfter);
         ReportPercentiles($"invalidation_step_warmed{suffix}", toWarmed, settings, "202 -> SSE fresh-data: the warmer's pass over the new version done and announced");
-        ReportPercentiles($"warm_pass_duration{suffix}", passDurations, settings, "the warmer's own duration of that warm (StudyCacheWarmed.durationMs): targets, locks, one scan, stores");
+        ReportPercentiles($"warm_pass_duration{suffix}", passDurations, settings, "the announcing warm's own duration (StudyCacheWarmed.durationMs): targets, locks, and the scan and stores unless the pass ran ahead");
         var uploadSettings = new Dictionary<string, string>(settings) { ["note"] = $"PUT of a {files[0].Length / 1024:N0} KB Parquet file until its 202" };
         report.Add($"upload_request{suffix}_p50", Percentiles.Of(upload, 50), "ms", settings: uploadSettings);
         var coldSettings = new Dictionary<string, string>(settings) { ["note"] = "the first upload after start, not in the percentiles (cold paths)" };

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using WidgetPlatform.Caching.Passes;
+
+namespace WidgetPlatform.Warmer.Warming;
+
+/// <summary>
+/// The upload passes this process is running ahead of their announcement, so that the warm the announcement causes here
+/// starts after them and finds their entries stored, instead of racing them for the same locks.
+/// </summary>
+public sealed class AheadPasses
+{
+    private readonly ConcurrentDictionary<PendingPass, Task> _running = new();
+
+    public async Task<T> RunAsync<T>(IReadOnlyCollection<PendingPass> passes, Func<Task<T>> pass)
+    {
+        var running = pass();
+        foreach (var version in passes)
+        {
+            _running[version] = running;
+        }
+
+        try
+        {
+            return await running;
+        }
+        finally
+        {
+            foreach (var version in passes)
+            {
+                _running.TryRemove(new KeyValuePair<PendingPass, Task>(version, running));
+            }
+        }
+    }
+
+    /// <summary>Completes when no pass of <paramref name="passes"/> runs here any more, whatever its outcome.</summary>
+    public async Task WhenDoneAsync(IEnumerable<PendingPass> passes)
+    {
+        foreach (var version in passes)
+        {
+            if (_running.TryGetValue(version, out var running))
+            {
+                await running.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+    }
+}

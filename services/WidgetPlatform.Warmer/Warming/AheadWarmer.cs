@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Manifests;
+using WidgetPlatform.Caching.Passes;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Data;
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.Warmer.Warming;
+
+/// <summary>
+/// An upload's pass ahead of its announcement (docs/cache.md, "One pass per upload"): started when the upload's message
+/// arrives, it computes the new version's entries while the invalidation service advances the manifest, so the switch to
+/// the new version finds them stored. Not a warming run of its own: the warm that the announcement causes counts it, and
+/// remains the guarantee should this pass be skipped or fail.
+/// </summary>
+public sealed partial class AheadWarmer(
+    WarmTargets targets,
+    WidgetRequests requests,
+    CurrentVersions versions,
+    WidgetCatalog catalog,
+    DataStore store,
+    AheadPasses ahead,
+    CachePass pass,
+    IOptions<WarmingOptions> options,
+    ILogger<AheadWarmer> logger)
+{
+    /// <summary>
+    /// The active and priority entries of the widgets reading <paramref name="datasets"/>, computed at
+    /// <paramref name="version"/>. Skipped, with nothing locked, for a message the invalidation service will not announce:
+    /// an invalid one, a version folder that does not exist, a version older than the current one. Never throws.
+    /// </summary>
+    public async Task WarmAsync(string? studyId, DatasetLayer layer, IReadOnlyList<string>? datasets, string? version)
+    {
+        try
+        {
+            if (await AheadWorkAsync(studyId, layer, datasets, version) is not { } work)
+            {
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var passes = datasets!.Distinct(StringComparer.Ordinal).Select(dataset => new PendingPass(studyId!, layer, dataset, version!)).ToList();
+            var outcomes = await ahead.RunAsync(passes, () => pass.WarmAheadAsync(work, passes));
+            for (var index = 0; index < outcomes.Length; index++)
+            {
+                if (outcomes[index].Error is { } error)
+                {
+                    StudyWarmer.LogSkipped(logger, studyId!, work[index].Key.WidgetId, error.Message);
+                }
+            }
+
+            LogWarmedAhead(
+                logger, studyId!, string.Join(",", passes.Select(claimed => claimed.Dataset)), version!, work.Count,
+                outcomes.Count(outcome => outcome.Computed), (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception exception)
+        {
+            LogAheadFailed(logger, studyId, version, exception.Message);
+        }
+    }
+
+    /// <summary>The requests of an ahead pass, resolved against the study's versions with the datasets moved on; null to skip it.</summary>
+    private async Task<IReadOnlyList<WidgetRequest>?> AheadWorkAsync(string? studyId, DatasetLayer layer, IReadOnlyList<string>? datasets, string? version)
+    {
+        if (!Identifier.IsValid(studyId) || !DataVersion.IsValid(version) || datasets is not { Count: > 0 } || !datasets.All(Identifier.IsValid)
+            || !Directory.Exists(store.StudyDirectory(studyId!)))
+        {
+            return null;
+        }
+
+        var view = await versions.ViewAsync(studyId!);
+        if (datasets.Any(dataset => view.Of(layer, dataset) is { } current && string.CompareOrdinal(current, version) > 0
+            || !Directory.Exists(Path.Combine(store.DatasetDirectory(studyId!, layer, dataset), version!))))
+        {
+            return null;
+        }
+
+        var readers = (await catalog.ListAsync(studyId!))
+            .Where(widget => widget.Layer == layer && datasets.Contains(widget.Dataset, StringComparer.Ordinal))
+            .Select(widget => widget.WidgetId)
+            .ToHashSet(StringComparer.Ordinal);
+        if (readers.Count == 0)
+        {
+            return null;
+        }
+
+        var moved = view.With(layer, datasets, version!);
+        var resolved = new List<WidgetRequest>();
+        foreach (var target in await targets.ForStudyAsync(studyId!, readers, options.Value.MaxActiveCombinations))
+        {
+            try
+            {
+                resolved.Add(await requests.ResolveAsync(studyId!, target.WidgetId, target.Query, moved));
+            }
+            catch (Exception exception) when (StudyWarmer.IsSkippable(exception))
+            {
+                StudyWarmer.LogSkipped(logger, studyId!, target.WidgetId, exception.Message);
+            }
+        }
+
+        return resolved;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed {StudyId} {Datasets} {Version} ahead of its announcement: {Targets} combinations, {Computed} computed, in {DurationMs} ms")]
+    private static partial void LogWarmedAhead(ILogger logger, string studyId, string datasets, string version, int targets, int computed, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The pass ahead of {StudyId} {Version} ended early (the warm its announcement causes covers it): {Reason}")]
+    private static partial void LogAheadFailed(ILogger logger, string? studyId, string? version, string reason);
+}
