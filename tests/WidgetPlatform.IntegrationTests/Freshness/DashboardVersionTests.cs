@@ -24,8 +24,12 @@ public sealed class DashboardVersionTests(GatewayFixture platform, ITestOutputHe
         var body = new { widgets = widgets.Select(widget => new { widgetId = widget }).Append(new { widgetId = "dm-by-arm" }).ToArray() };
         var parquets = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => DemoDataGenerator.AdverseEventsUploadAsync(2_000, Random.Shared.Next())));
 
-        using var reading = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 3).Select(_ => ReadUntilCancelledAsync(viewer, body, reading.Token)).ToArray();
+        // Each reader has one dashboard from before the uploads and ends with one begun after the gateway served the last,
+        // however slowly a loaded machine answers: the versions they saw then span the change.
+        var served = new TaskCompletionSource();
+        var readers = Enumerable.Range(0, 3).Select(_ => new DashboardReader()).ToArray();
+        var reading = readers.Select(reader => reader.ReadAsync(viewer, body, served.Task)).ToArray();
+        await Task.WhenAll(readers.Select(reader => reader.FirstRead));
         var last = "";
         foreach (var parquet in parquets)
         {
@@ -33,11 +37,9 @@ public sealed class DashboardVersionTests(GatewayFixture platform, ITestOutputHe
             await Task.Delay(TimeSpan.FromMilliseconds(300));
         }
 
-        // Read on until the gateway serves the last upload, however long a loaded machine takes to get there.
         await WaitForVersionAsync(viewer, last);
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
-        await reading.CancelAsync();
-        var dashboards = (await Task.WhenAll(readers)).SelectMany(read => read).ToList();
+        served.SetResult();
+        var dashboards = (await Task.WhenAll(reading)).SelectMany(read => read).ToList();
 
         var aeVersions = dashboards.Select(items => items.Take(widgets.Count).Select(item => item.GetProperty("metadata").GetProperty("dataVersion").GetString()).ToHashSet()).ToList();
         output.WriteLine($"{dashboards.Count} dashboards of {widgets.Count + 1} widgets, {aeVersions.SelectMany(versions => versions).Distinct().Count()} AE versions seen");
@@ -55,16 +57,37 @@ public sealed class DashboardVersionTests(GatewayFixture platform, ITestOutputHe
         }
     }
 
-    private static async Task<List<JsonElement[]>> ReadUntilCancelledAsync(HttpClient viewer, object body, CancellationToken uploading)
+    /// <summary>Reads dashboards in a loop until one that began after the last version was served.</summary>
+    private sealed class DashboardReader
     {
-        var dashboards = new List<JsonElement[]>();
-        while (!uploading.IsCancellationRequested)
-        {
-            using var response = await viewer.PostAsJsonAsync(new Uri($"/api/studies/{GatewayFixture.Study}/dashboard", UriKind.Relative), body, CancellationToken.None);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            dashboards.Add([.. (await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).EnumerateArray()]);
-        }
+        private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        return dashboards;
+        public Task FirstRead => _firstRead.Task;
+
+        public async Task<List<JsonElement[]>> ReadAsync(HttpClient viewer, object body, Task served)
+        {
+            var dashboards = new List<JsonElement[]>();
+            try
+            {
+                while (true)
+                {
+                    var beganAfterServed = served.IsCompleted;
+                    using var response = await viewer.PostAsJsonAsync(new Uri($"/api/studies/{GatewayFixture.Study}/dashboard", UriKind.Relative), body);
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    dashboards.Add([.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()]);
+                    _firstRead.TrySetResult();
+                    if (beganAfterServed)
+                    {
+                        return dashboards;
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                // Nobody waits on a first read that will never come.
+                _firstRead.TrySetException(exception);
+                throw;
+            }
+        }
     }
 }
