@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace WidgetPlatform.Benchmarks;
 
-internal sealed record BenchmarkOptions(int Rows, int Repeats, string DataDirectory, string OutputPath, int Threads, string? Only)
+/// <param name="Warmups">Unmeasured runs of each case, ours and DuckDB's, before the measured ones (see Program.cs).</param>
+internal sealed record BenchmarkOptions(int Rows, int Repeats, int Warmups, string DataDirectory, string OutputPath, int Threads, string? Only)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -11,6 +12,7 @@ internal sealed record BenchmarkOptions(int Rows, int Repeats, string DataDirect
         return new BenchmarkOptions(
             rows,
             int.Parse(Value(args, "--repeat") ?? (quick ? "3" : "5"), CultureInfo.InvariantCulture),
+            int.Parse(Value(args, "--warmup") ?? (quick ? "1" : "10"), CultureInfo.InvariantCulture),
             Value(args, "--data") ?? Path.Combine(Path.GetTempPath(), "widgetplatform-bench", $"ae-{rows}"),
             Value(args, "--out") ?? Path.Combine("bench", "results-compute.json"),
             int.Parse(Value(args, "--threads") ?? "2", CultureInfo.InvariantCulture),
