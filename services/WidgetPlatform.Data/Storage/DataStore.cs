@@ -20,6 +20,12 @@ public sealed class DataStore(string root)
     public string DatasetDirectory(string studyId, DatasetLayer layer, string dataset) =>
         Path.Combine(StudyDirectory(studyId), DatasetLayers.Name(layer), Identifier.Validate(dataset, "dataset"));
 
+    public bool StudyExists(string studyId) => Directory.Exists(StudyDirectory(studyId));
+
+    /// <summary>Whether the folder of exactly this version was published (a pipeline writes it before its message).</summary>
+    public bool VersionFolderExists(string studyId, DatasetLayer layer, string dataset, string version) =>
+        Directory.Exists(Path.Combine(DatasetDirectory(studyId, layer, dataset), version));
+
     public IReadOnlyList<string> ListStudies()
     {
         var studies = Path.Combine(Root, "studies");

@@ -11,7 +11,7 @@ public sealed class MessageChecks(DataStore store)
     public string Study(string? studyId)
     {
         var id = Identifier(studyId, "studyId");
-        if (!Directory.Exists(store.StudyDirectory(id)))
+        if (!store.StudyExists(id))
         {
             throw new InvalidationRejectedException($"Study '{id}' does not exist under the data root.");
         }
@@ -28,7 +28,7 @@ public sealed class MessageChecks(DataStore store)
             throw new InvalidationRejectedException($"'{version}' is not a version string (yyyy-MM-dd-HHmmss[-NNN]).");
         }
 
-        if (!Directory.Exists(Path.Combine(store.DatasetDirectory(studyId, layer, name), version!)))
+        if (!store.VersionFolderExists(studyId, layer, name, version!))
         {
             throw new InvalidationRejectedException(
                 $"Study '{studyId}' has no {DatasetLayers.Name(layer)} dataset '{name}' at version {version}: publish the version folder before the message.");

@@ -17,7 +17,7 @@ public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, C
     private const string UploadScriptName = "upload";
 
     /// <summary>Uploads go only to a study that exists: the endpoint asks first and answers 404 otherwise.</summary>
-    public bool StudyExists(string studyId) => Directory.Exists(store.StudyDirectory(studyId));
+    public bool StudyExists(string studyId) => store.StudyExists(studyId);
 
     public async Task<string> UploadAsync(string studyId, DatasetLayer layer, string dataset, Stream body, CancellationToken cancellationToken)
     {

@@ -65,14 +65,14 @@ public sealed partial class AheadWarmer(
     private async Task<IReadOnlyList<WidgetRequest>?> AheadWorkAsync(string? studyId, DatasetLayer layer, IReadOnlyList<string>? datasets, string? version)
     {
         if (!Identifier.IsValid(studyId) || !DataVersion.IsValid(version) || datasets is not { Count: > 0 } || !datasets.All(Identifier.IsValid)
-            || !Directory.Exists(store.StudyDirectory(studyId!)))
+            || !store.StudyExists(studyId!))
         {
             return null;
         }
 
         var view = await versions.ViewAsync(studyId!);
         if (datasets.Any(dataset => view.Of(layer, dataset) is { } current && string.CompareOrdinal(current, version) > 0
-            || !Directory.Exists(Path.Combine(store.DatasetDirectory(studyId!, layer, dataset), version!))))
+            || !store.VersionFolderExists(studyId!, layer, dataset, version!)))
         {
             return null;
         }
