@@ -43,13 +43,7 @@ public sealed partial class AheadWarmer(
             var started = Stopwatch.GetTimestamp();
             var passes = datasets!.Distinct(StringComparer.Ordinal).Select(dataset => new PendingPass(studyId!, layer, dataset, version!)).ToList();
             var outcomes = await ahead.RunAsync(passes, () => pass.WarmAheadAsync(work, passes));
-            for (var index = 0; index < outcomes.Length; index++)
-            {
-                if (outcomes[index].Error is { } error)
-                {
-                    StudyWarmer.LogSkipped(logger, studyId!, work[index].Key.WidgetId, error.Message);
-                }
-            }
+            SkippedTargets.LogFailures(studyId!, work, outcomes, logger);
 
             LogWarmedAhead(
                 logger, studyId!, string.Join(",", passes.Select(claimed => claimed.Dataset)), version!, work.Count,
@@ -87,20 +81,9 @@ public sealed partial class AheadWarmer(
         }
 
         var moved = view.With(layer, datasets, version!);
-        var resolved = new List<WidgetRequest>();
-        foreach (var target in await targets.ForStudyAsync(studyId!, readers, options.Value.MaxActiveCombinations))
-        {
-            try
-            {
-                resolved.Add(await requests.ResolveAsync(studyId!, target.WidgetId, target.Query, moved));
-            }
-            catch (Exception exception) when (StudyWarmer.IsSkippable(exception))
-            {
-                StudyWarmer.LogSkipped(logger, studyId!, target.WidgetId, exception.Message);
-            }
-        }
-
-        return resolved;
+        return await SkippedTargets.ResolveEachAsync(
+            studyId!, await targets.ForStudyAsync(studyId!, readers, options.Value.MaxActiveCombinations),
+            target => requests.ResolveAsync(studyId!, target.WidgetId, target.Query, moved), logger);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed {StudyId} {Datasets} {Version} ahead of its announcement: {Targets} combinations, {Computed} computed, in {DurationMs} ms")]

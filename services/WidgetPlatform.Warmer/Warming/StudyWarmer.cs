@@ -64,38 +64,12 @@ public sealed partial class StudyWarmer(
 
     private async Task<WarmOutcome[]> PassAsync(string studyId, IReadOnlyList<WarmTarget> work, IReadOnlyCollection<PendingPass> claims, bool force)
     {
-        var resolved = new List<WidgetRequest>();
-        foreach (var target in work)
-        {
-            try
-            {
-                resolved.Add(await requests.ResolveAsync(studyId, target.WidgetId, target.Query));
-            }
-            catch (Exception exception) when (IsSkippable(exception))
-            {
-                LogSkipped(logger, studyId, target.WidgetId, exception.Message);
-            }
-        }
-
+        var resolved = await SkippedTargets.ResolveEachAsync(studyId, work, target => requests.ResolveAsync(studyId, target.WidgetId, target.Query), logger);
         var outcomes = await pass.WarmAsync(resolved, claims, force);
-        for (var index = 0; index < outcomes.Length; index++)
-        {
-            if (outcomes[index].Error is { } error)
-            {
-                LogSkipped(logger, studyId, resolved[index].Key.WidgetId, error.Message);
-            }
-        }
-
+        SkippedTargets.LogFailures(studyId, resolved, outcomes, logger);
         return outcomes;
     }
 
-    /// <summary>A combination that no longer fits (a widget deleted, a filter column dropped) is skipped, not retried.</summary>
-    internal static bool IsSkippable(Exception exception) =>
-        exception is WidgetNotFoundException or DatasetNotFoundException or WidgetQueryException or WidgetDefinitionException or DatasetReadException;
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed {StudyId}: {Targets} combinations, {Computed} computed, in {DurationMs} ms")]
     private static partial void LogWarmed(ILogger logger, string studyId, int targets, int computed, long durationMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped warming {StudyId}/{WidgetId}: {Reason}")]
-    internal static partial void LogSkipped(ILogger logger, string studyId, string widgetId, string reason);
 }
