@@ -31,30 +31,22 @@ public sealed class PendingPasses(IConnectionMultiplexer redis, WidgetCacheOptio
         return 1
         """);
 
-    public async Task ClaimAsync(IEnumerable<PendingPass> passes)
-    {
-        var database = redis.GetDatabase();
-        await Task.WhenAll(passes.Distinct().Select(pass => database.ScriptEvaluateAsync(ClaimScript, new
-        {
-            pass = (RedisKey)RedisKeys.PendingPass(pass.StudyId, pass.Layer, pass.Dataset),
-            version = pass.Version,
-        })));
-    }
+    public Task ClaimAsync(IEnumerable<PendingPass> passes) =>
+        Task.WhenAll(passes.Distinct().Select(pass => redis.GetDatabase().ScriptEvaluateAsync(ClaimScript, new { pass = KeyOf(pass), version = pass.Version })));
 
     /// <summary>
     /// Claims the passes of versions not announced yet, so that the announcement marks none of them pending: the claim
     /// outlives the pass's locks (<see cref="WidgetCacheOptions.LockTimeout"/>), by which time the announcement has come or
     /// the message was rejected.
     /// </summary>
-    public async Task ClaimAheadAsync(IEnumerable<PendingPass> passes)
-    {
-        var database = redis.GetDatabase();
-        await Task.WhenAll(passes.Distinct().Select(pass => database.ScriptEvaluateAsync(ClaimAheadScript, new
+    public Task ClaimAheadAsync(IEnumerable<PendingPass> passes) =>
+        Task.WhenAll(passes.Distinct().Select(pass => redis.GetDatabase().ScriptEvaluateAsync(ClaimAheadScript, new
         {
-            pass = (RedisKey)RedisKeys.PendingPass(pass.StudyId, pass.Layer, pass.Dataset),
+            pass = KeyOf(pass),
             version = pass.Version,
             prefix = ClaimedPrefix,
             ttlMs = (long)options.LockTimeout.TotalMilliseconds,
         })));
-    }
+
+    private static RedisKey KeyOf(PendingPass pass) => RedisKeys.PendingPass(pass.StudyId, pass.Layer, pass.Dataset);
 }
