@@ -39,7 +39,7 @@ public sealed class AheadPasses
         {
             if (_running.TryGetValue(version, out var running))
             {
-                await running.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
