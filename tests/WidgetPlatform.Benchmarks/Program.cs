@@ -112,8 +112,7 @@ async Task<((double Milliseconds, bool Agree, long Rows) Ours, (double Milliseco
     var expected = duck.Query(benchmark.Sql, metric);
     for (var warmup = 0; warmup < options.Warmups; warmup++)
     {
-        await new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = options.Threads, UseDailyPartials = false })
-            .ComputeAsync(snapshot, benchmark.Widget, benchmark.Query);
+        await ColdEngine().ComputeAsync(snapshot, benchmark.Widget, benchmark.Query);
         duck.Query(benchmark.Sql, metric);
     }
 
@@ -124,7 +123,7 @@ async Task<((double Milliseconds, bool Agree, long Rows) Ours, (double Milliseco
     for (var run = 0; run < options.Repeats; run++)
     {
         // A fresh engine per run: nothing survives from one computation to the next, as on a cache miss.
-        var engine = new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = options.Threads, UseDailyPartials = false });
+        var engine = ColdEngine();
         var watch = Stopwatch.StartNew();
         var result = await engine.ComputeAsync(snapshot, benchmark.Widget, benchmark.Query);
         ours.Add(watch.Elapsed.TotalMilliseconds);
@@ -142,6 +141,8 @@ async Task<((double Milliseconds, bool Agree, long Rows) Ours, (double Milliseco
 
     return ((Median(ours), agree, rows), (Median(theirs), true));
 }
+
+WidgetComputeEngine ColdEngine() => new(new WidgetComputeOptions { MaxParallelism = options.Threads, UseDailyPartials = false });
 
 static double Median(List<double> values)
 {
