@@ -5,11 +5,19 @@ namespace WidgetPlatform.Data.Compute;
 /// <summary>An IN filter on one column; values are parsed once into the column's own representation.</summary>
 internal sealed class FilterCondition
 {
+    private readonly long _onlyNumber;
+    private readonly bool _oneNumber;
+
     private FilterCondition(int columnIndex, HashSet<string>? strings, HashSet<long>? numbers)
     {
         ColumnIndex = columnIndex;
         Strings = strings;
         Numbers = numbers;
+        if (numbers is { Count: 1 })
+        {
+            _oneNumber = true;
+            _onlyNumber = numbers.First();
+        }
     }
 
     public int ColumnIndex { get; }
@@ -19,6 +27,12 @@ internal sealed class FilterCondition
 
     /// <summary>Allowed values of an integer, boolean (0/1) or date (day number) column.</summary>
     public HashSet<long>? Numbers { get; }
+
+    /// <summary>
+    /// Whether an integer, boolean or date value is allowed. Called per row and plan: a filter on one value (a flag, most
+    /// often) compares instead of hashing, which made a pass of 1,000 views spend most of a widget's time on the hash.
+    /// </summary>
+    public bool AllowsNumber(long value) => _oneNumber ? value == _onlyNumber : Numbers!.Contains(value);
 
     public static FilterCondition Create(int columnIndex, string column, ColumnKind kind, IReadOnlyList<string> values)
     {
