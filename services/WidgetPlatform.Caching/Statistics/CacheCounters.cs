@@ -89,7 +89,7 @@ public sealed class CacheCounters : IComputeObserver
         WarmingDuration.Record(elapsed.TotalSeconds);
     }
 
-    public void ScanRun(int plans, long rowsRead)
+    public void ScanRun(int plans)
     {
         Interlocked.Increment(ref _scans);
         Scans.Add(1);

@@ -92,7 +92,7 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
             return;
         }
 
-        observer?.ScanRun(_plans.Count, _results[0].RowsProcessed);
+        observer?.ScanRun(_plans.Count);
         foreach (var claim in building)
         {
             var partials = new DailyPartials(_results[claim.Plan], _plans[claim.Plan].IntegerMeasure);

@@ -4,7 +4,7 @@ namespace WidgetPlatform.Data.Compute;
 public interface IComputeObserver
 {
     /// <summary>One pass over a version's files served <paramref name="plans"/> plans (widgets, or the partials of several).</summary>
-    void ScanRun(int plans, long rowsRead);
+    void ScanRun(int plans);
 
     /// <summary>Daily partials were built by a scan here.</summary>
     void PartialsBuilt();

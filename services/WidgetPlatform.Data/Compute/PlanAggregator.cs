@@ -19,6 +19,7 @@ internal sealed class PlanAggregator
     private readonly DistinctIdSets _distinctIds = new();
     private int _lastDay = int.MinValue;
     private int _lastBucket;
+    private long _rowsProcessed;
 
     /// <summary>The plan's time column among the worker's columns, or -1.</summary>
     public int TimeColumn => _plan.TimeColumn;
@@ -31,7 +32,7 @@ internal sealed class PlanAggregator
         _filterMatches = [.. plan.Filters.Select(_ => new sbyte[64])];
     }
 
-    public void MergeInto(ScanResult result, StringInterner distinctStrings, long rowsProcessed)
+    public void MergeInto(ScanResult result, StringInterner distinctStrings)
     {
         var distinctInterner = _plan.MeasureColumn >= 0 && _plan.Columns[_plan.MeasureColumn].Kind == ColumnKind.String ? _interners[_plan.MeasureColumn] : null;
         foreach (var (slot, cells) in _slots)
@@ -59,7 +60,7 @@ internal sealed class PlanAggregator
             }
         }
 
-        result.RowsProcessed += rowsProcessed;
+        result.RowsProcessed += _rowsProcessed;
     }
 
     private static Accumulator Globalise(Accumulator accumulator, StringInterner? local, StringInterner global)
@@ -100,6 +101,7 @@ internal sealed class PlanAggregator
     /// <param name="days">The day number of each row in the plan's time column (<see cref="ScanPlan.NoDay"/> for null); null without one.</param>
     public void Aggregate(int rows, int[]? days)
     {
+        _rowsProcessed += rows;
         var dimension = _plan.DimensionColumn >= 0 ? _vectors[_plan.DimensionColumn] : null;
         var dimensionIsString = dimension is not null && _plan.Columns[_plan.DimensionColumn].Kind == ColumnKind.String;
         var measure = _plan.MeasureColumn >= 0 ? _vectors[_plan.MeasureColumn] : null;
@@ -253,7 +255,7 @@ internal sealed class PlanAggregator
                 return false;
             }
 
-            if (filter.Strings is null ? !filter.Numbers!.Contains(vector.Longs[row]) : !StringMatches(index, filter, vector.Ids[row]))
+            if (filter.Strings is null ? !filter.AllowsNumber(vector.Longs[row]) : !StringMatches(index, filter, vector.Ids[row]))
             {
                 return false;
             }

@@ -37,13 +37,13 @@ internal sealed class ScanWorker
         }
     }
 
-    public long RowsProcessed { get; private set; }
-
     /// <param name="rowGroup">The row group's metadata (a reader other threads may share).</param>
+    /// <param name="skippedPlans">Per plan, whether the row group's statistics rule it out (its rows are then not fed to it).</param>
     /// <param name="handle">The same file for reading dictionary-encoded string and plain chunks directly; null reads everything through Parquet.Net.</param>
     /// <param name="ownRowGroup">The row group on a reader of this thread's own, for the columns Parquet.Net reads.</param>
     public async ValueTask ProcessAsync(
         ParquetRowGroupReader rowGroup,
+        bool[] skippedPlans,
         IReadOnlyList<DataField> fields,
         string file,
         SafeFileHandle? handle,
@@ -75,19 +75,22 @@ internal sealed class ScanWorker
         {
             for (var index = 0; index < _aggregators.Length; index++)
             {
-                Aggregate(index, rows);
+                Aggregate(index, rows, skippedPlans);
             }
         }
         else
         {
-            Parallel.For(0, _aggregators.Length, _aggregation, index => Aggregate(index, rows));
+            Parallel.For(0, _aggregators.Length, _aggregation, index => Aggregate(index, rows, skippedPlans));
         }
-
-        RowsProcessed += rows;
     }
 
-    private void Aggregate(int index, int rows)
+    private void Aggregate(int index, int rows, bool[] skippedPlans)
     {
+        if (skippedPlans[index])
+        {
+            return;
+        }
+
         var timeColumn = _aggregators[index].TimeColumn;
         _aggregators[index].Aggregate(rows, timeColumn >= 0 ? _days[timeColumn] : null);
     }
@@ -128,7 +131,7 @@ internal sealed class ScanWorker
     {
         for (var index = 0; index < _aggregators.Length; index++)
         {
-            _aggregators[index].MergeInto(results[index], distinctStrings[index], RowsProcessed);
+            _aggregators[index].MergeInto(results[index], distinctStrings[index]);
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class CountingObserver : IComputeObserver
 
     public int Shared => _shared;
 
-    public void ScanRun(int plans, long rowsRead)
+    public void ScanRun(int plans)
     {
         Interlocked.Increment(ref _scans);
         Interlocked.Add(ref _plans, plans);
