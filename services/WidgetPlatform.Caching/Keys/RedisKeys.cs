@@ -32,6 +32,9 @@ public static class RedisKeys
     /// </summary>
     public static string SharedPartials(string studyId, string hash) => $"partials:{{{studyId}}}:{hash}";
 
+    /// <summary>Hashes of the study's widget shapes whose daily partials came out wide (a cell per few rows): scanned directly.</summary>
+    public static string WideShapes(string studyId) => $"partials-wide:{{{studyId}}}";
+
     /// <summary>
     /// A dataset version whose pass the warmer has not claimed yet (value: the version; expires after the claim window). A
     /// gateway's miss on that version waits for the claim instead of scanning on its own (docs/cache.md, "One pass per upload").

@@ -34,8 +34,28 @@ public sealed partial class RedisSharedPartials(IConnectionMultiplexer redis, Re
         await circuit.TryAsync(() => redis.GetDatabase().StringSetAsync(RedisKey(snapshot, key), partials, options.SharedPartialsTtl, flags: CommandFlags.FireAndForget));
     }
 
-    private static string RedisKey(DatasetSnapshot snapshot, string key) =>
-        RedisKeys.SharedPartials(snapshot.StudyId, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)));
+    public async Task<IReadOnlyCollection<string>> WideShapesAsync(DatasetSnapshot snapshot, IReadOnlyList<string> shapes)
+    {
+        var (reachable, known) = await circuit.TryAsync(() =>
+            redis.GetDatabase().SetContainsAsync(RedisKeys.WideShapes(snapshot.StudyId), [.. shapes.Select(shape => (RedisValue)Hash(shape))]));
+        return reachable ? [.. shapes.Where((_, index) => known![index])] : [];
+    }
+
+    public async Task SaveWideAsync(DatasetSnapshot snapshot, string shape)
+    {
+        // Fire and forget, like the partials: a process that does not hear of it builds the partials once and learns by itself.
+        var key = RedisKeys.WideShapes(snapshot.StudyId);
+        await circuit.TryAsync(async () =>
+        {
+            var database = redis.GetDatabase();
+            await database.SetAddAsync(key, Hash(shape), CommandFlags.FireAndForget);
+            await database.KeyExpireAsync(key, options.SharedPartialsTtl, CommandFlags.FireAndForget);
+        });
+    }
+
+    private static string RedisKey(DatasetSnapshot snapshot, string key) => RedisKeys.SharedPartials(snapshot.StudyId, Hash(key));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Daily partials of {StudyId}/{Dataset} not shared: {Bytes} bytes is past MaxSharedPartialsBytes")]
     private static partial void LogTooLarge(ILogger logger, string studyId, string dataset, int bytes);

@@ -13,4 +13,12 @@ public interface ISharedPartials
     Task<byte[]?> LoadAsync(DatasetSnapshot snapshot, string key);
 
     Task SaveAsync(DatasetSnapshot snapshot, string key, byte[] partials);
+
+    /// <summary>
+    /// Those of <paramref name="shapes"/> (<see cref="PartialsKey.Shape"/>, version-free) that some process found wide:
+    /// their partials would hold nearly a cell per row, so every process scans them directly instead of building them.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> WideShapesAsync(DatasetSnapshot snapshot, IReadOnlyList<string> shapes);
+
+    Task SaveWideAsync(DatasetSnapshot snapshot, string shape);
 }

@@ -11,7 +11,9 @@ namespace WidgetPlatform.Data.Compute;
 internal static class PartialsKey
 {
     public static string For(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query) =>
-        $"{Shape(snapshot, definition, query)}|{snapshot.Version}";
+        OfVersion(Shape(snapshot, definition, query), snapshot);
+
+    public static string OfVersion(string shape, DatasetSnapshot snapshot) => $"{shape}|{snapshot.Version}";
 
     /// <summary>The same without the version: what the partials of every version of the dataset have in common.</summary>
     public static string Shape(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query)

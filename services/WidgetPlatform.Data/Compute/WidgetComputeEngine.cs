@@ -57,10 +57,13 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
             return outcomes!;
         }
 
+        // Asked while the schema is read: a version's first pass would otherwise build partials the fleet knows to be wide.
+        var learningWideShapes = LearnWideShapesAsync(snapshot, valid.Select(index => requests[index]));
         Dictionary<string, ColumnKind> schema;
         try
         {
             schema = await ReadColumnsAsync(snapshot.Files[0], cancellationToken);
+            await learningWideShapes;
         }
         catch (DatasetReadException exception)
         {
@@ -101,7 +104,11 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
             await pass.RunAsync(_options.MaxParallelism, _options.MinRowsPerPartialsCell, observer, Forget, cancellationToken);
             foreach (var wide in pass.WideShapes)
             {
-                _wideShapes.TryAdd(PartialsKey.Shape(snapshot, wide.Definition, wide.Query), true);
+                var shape = PartialsKey.Shape(snapshot, wide.Definition, wide.Query);
+                if (_wideShapes.TryAdd(shape, true) && sharedPartials is not null)
+                {
+                    await sharedPartials.SaveWideAsync(snapshot, shape);
+                }
             }
         }
         finally
@@ -112,6 +119,31 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
         await pass.SaveBuiltAsync(sharedPartials);
         await pass.AnswerAsync(outcomes, requests, cancellationToken);
         return outcomes!;
+    }
+
+    /// <summary>Adds to the wide shapes those of the requests' partials that another process found wide.</summary>
+    private async Task LearnWideShapesAsync(DatasetSnapshot snapshot, IEnumerable<WidgetComputeRequest> requests)
+    {
+        if (sharedPartials is null || !_options.UseDailyPartials)
+        {
+            return;
+        }
+
+        // Only partials this process would have to build: those kept here or known wide need no question.
+        List<string> unknown = [.. requests
+            .Where(request => DailyPartials.Supports(request.Definition))
+            .Select(request => PartialsKey.Shape(snapshot, request.Definition, request.Query))
+            .Distinct(StringComparer.Ordinal)
+            .Where(shape => !_wideShapes.ContainsKey(shape) && !_partials.ContainsKey(PartialsKey.OfVersion(shape, snapshot)))];
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var shape in await sharedPartials.WideShapesAsync(snapshot, unknown))
+        {
+            _wideShapes.TryAdd(shape, true);
+        }
     }
 
     private void Forget(string key, Task<DailyPartials> partials) =>

@@ -132,6 +132,36 @@ public sealed class OnePassTests(RandomTablesFixture fixture) : IClassFixture<Ra
     }
 
     [Fact]
+    public async Task AShapeOneEngineFoundWideIsScannedDirectlyByAnotherWithoutBuildingItsPartials()
+    {
+        var shared = new InMemorySharedPartials();
+        var everyShapeIsWide = new WidgetComputeOptions { MaxParallelism = 2, MinRowsPerPartialsCell = int.MaxValue / 2 };
+        var finder = new CountingObserver();
+        var (table, snapshot) = fixture.Tables.MaxBy(pair => pair.Table.Rows.Count);
+        var byCategory = new WidgetDefinition
+        {
+            WidgetId = "by-cat", Title = "by-cat", Type = WidgetType.Breakdown, Dataset = "T", Measure = new WidgetMeasure { Op = MeasureOp.Count },
+            Dimension = "cat", TimeColumn = "day",
+        };
+        var byFlag = byCategory with { WidgetId = "by-flag", Dimension = "flag" };
+        var week = new WidgetQuery { From = RandomTable.FirstDay.AddDays(3), To = RandomTable.FirstDay.AddDays(9) };
+        await new WidgetComputeEngine(everyShapeIsWide, shared, finder).ComputeAsync(snapshot, byCategory, WidgetQuery.Unfiltered, TestContext.Token);
+
+        // The other engine keeps partials of any width: only what it learns from the first one makes it scan by-cat directly.
+        var learner = new CountingObserver();
+        var answers = await new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = 2, MinRowsPerPartialsCell = 0 }, shared, learner)
+            .ComputeManyAsync(snapshot with { Version = snapshot.Version + "-next" }, [new(byCategory, week), new(byFlag, week)], TestContext.Token);
+
+        Assert.Equal(1, finder.Built);
+        Assert.Single(shared.Wide);
+        Assert.Equal(1, learner.Built);
+        Assert.False(answers[0].Unwrap().FromPartials);
+        Assert.True(answers[1].Unwrap().FromPartials);
+        Assert.Equal(Json(LinqOracle.Compute(table.Rows, byCategory, week)), Json(answers[0].Unwrap().Data));
+        Assert.Equal(Json(LinqOracle.Compute(table.Rows, byFlag, week)), Json(answers[1].Unwrap().Data));
+    }
+
+    [Fact]
     public async Task ABadViewFailsAloneAndTheOthersAreAnswered()
     {
         var (table, snapshot) = fixture.Tables[0];

@@ -41,7 +41,7 @@ internal static class RedisKeyOwnership
         new("schedule leases schedule:{job}", [typeof(ScheduleLease)], [Warmer]),
         new("the manifest mirror manifest:{study} and studies, and the passes pass:{study}:… it marks pending as versions arrive", [typeof(ManifestMirrorWriter)], [Invalidation]),
         new("pending passes pass:{study}:…, claimed", [typeof(PendingPasses)], [Warmer]),
-        new("shared daily partials partials:{study}:…", [typeof(RedisSharedPartials)], [Gateway, Warmer]),
+        new("shared daily partials partials:{study}:…, and the shapes found wide partials-wide:{study}", [typeof(RedisSharedPartials)], [Gateway, Warmer]),
         new("widget epochs epochs:{study}, and the removal of a widget's entries", [typeof(InvalidationStore)], [Invalidation]),
         new("superseded and expired entries and index members, removed", [typeof(SupersededKeys)], [Invalidation]),
         new("the ledger announced:{study}, revisions:{study}, revision-claims:{study}", [typeof(InvalidationLedger)], [Invalidation]),
