@@ -11,23 +11,25 @@ public sealed class AheadPasses
 {
     private readonly ConcurrentDictionary<PendingPass, Task> _running = new();
 
-    public async Task<T> RunAsync<T>(IReadOnlyCollection<PendingPass> passes, Func<Task<T>> pass)
+    /// <summary>Registers the passes before <paramref name="pass"/> starts, so that an announcement heard meanwhile waits for all of it.</summary>
+    public async Task RunAsync(IReadOnlyCollection<PendingPass> passes, Func<Task> pass)
     {
-        var running = pass();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         foreach (var version in passes)
         {
-            _running[version] = running;
+            _running[version] = done.Task;
         }
 
         try
         {
-            return await running;
+            await pass();
         }
         finally
         {
+            done.SetResult();
             foreach (var version in passes)
             {
-                _running.TryRemove(new KeyValuePair<PendingPass, Task>(version, running));
+                _running.TryRemove(new KeyValuePair<PendingPass, Task>(version, done.Task));
             }
         }
     }

@@ -33,21 +33,30 @@ public sealed partial class AheadWarmer(
     /// </summary>
     public async Task WarmAsync(string? studyId, DatasetLayer layer, IReadOnlyList<string>? datasets, string? version)
     {
+        if (!Identifier.IsValid(studyId) || !DataVersion.IsValid(version) || datasets is not { Count: > 0 } || !datasets.All(Identifier.IsValid))
+        {
+            return;
+        }
+
         try
         {
-            if (await AheadWorkAsync(studyId, layer, datasets, version) is not { } work)
-            {
-                return;
-            }
-
             var started = Stopwatch.GetTimestamp();
-            var passes = datasets!.Distinct(StringComparer.Ordinal).Select(dataset => new PendingPass(studyId!, layer, dataset, version!)).ToList();
-            var outcomes = await ahead.RunAsync(passes, () => pass.WarmAheadAsync(work, passes));
-            SkippedTargets.LogFailures(studyId!, work, outcomes, logger);
+            var passes = datasets.Distinct(StringComparer.Ordinal).Select(dataset => new PendingPass(studyId!, layer, dataset, version!)).ToList();
+            // Registered from the start: resolving 1,000 combinations takes a while, and an announcement heard meanwhile would
+            // otherwise start its own warm, lock some of the keys first and scan the same files a second time.
+            await ahead.RunAsync(passes, async () =>
+            {
+                if (await AheadWorkAsync(studyId!, layer, datasets, version!) is not { } work)
+                {
+                    return;
+                }
 
-            LogWarmedAhead(
-                logger, studyId!, string.Join(",", passes.Select(claimed => claimed.Dataset)), version!, work.Count,
-                outcomes.Count(outcome => outcome.Computed), (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var outcomes = await pass.WarmAheadAsync(work, passes);
+                SkippedTargets.LogFailures(studyId!, work, outcomes, logger);
+                LogWarmedAhead(
+                    logger, studyId!, string.Join(",", passes.Select(claimed => claimed.Dataset)), version!, work.Count,
+                    outcomes.Count(outcome => outcome.Computed), (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            });
         }
         catch (Exception exception)
         {
@@ -56,22 +65,21 @@ public sealed partial class AheadWarmer(
     }
 
     /// <summary>The requests of an ahead pass, resolved against the study's versions with the datasets moved on; null to skip it.</summary>
-    private async Task<IReadOnlyList<WidgetRequest>?> AheadWorkAsync(string? studyId, DatasetLayer layer, IReadOnlyList<string>? datasets, string? version)
+    private async Task<IReadOnlyList<WidgetRequest>?> AheadWorkAsync(string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version)
     {
-        if (!Identifier.IsValid(studyId) || !DataVersion.IsValid(version) || datasets is not { Count: > 0 } || !datasets.All(Identifier.IsValid)
-            || !store.StudyExists(studyId!))
+        if (!store.StudyExists(studyId))
         {
             return null;
         }
 
-        var view = await versions.ViewAsync(studyId!);
+        var view = await versions.ViewAsync(studyId);
         if (datasets.Any(dataset => view.Of(layer, dataset) is { } current && string.CompareOrdinal(current, version) > 0
-            || !store.VersionFolderExists(studyId!, layer, dataset, version!)))
+            || !store.VersionFolderExists(studyId, layer, dataset, version)))
         {
             return null;
         }
 
-        var readers = (await catalog.ListAsync(studyId!))
+        var readers = (await catalog.ListAsync(studyId))
             .Where(widget => widget.Layer == layer && datasets.Contains(widget.Dataset, StringComparer.Ordinal))
             .Select(widget => widget.WidgetId)
             .ToHashSet(StringComparer.Ordinal);
@@ -80,10 +88,10 @@ public sealed partial class AheadWarmer(
             return null;
         }
 
-        var moved = view.With(layer, datasets, version!);
+        var moved = view.With(layer, datasets, version);
         return await SkippedTargets.ResolveEachAsync(
-            studyId!, await targets.ForStudyAsync(studyId!, readers, options.Value.MaxActiveCombinations),
-            target => requests.ResolveAsync(studyId!, target.WidgetId, target.Query, moved), logger);
+            studyId, await targets.ForStudyAsync(studyId, readers, options.Value.MaxActiveCombinations),
+            target => requests.ResolveAsync(studyId, target.WidgetId, target.Query, moved), logger);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed {StudyId} {Datasets} {Version} ahead of its announcement: {Targets} combinations, {Computed} computed, in {DurationMs} ms")]
