@@ -63,6 +63,9 @@ internal static class ParquetScanner
         }
     }
 
+    /// <summary>Passes of fewer plans (a user's miss, most often) merge on the calling thread.</summary>
+    private const int ParallelMergeFrom = 32;
+
     private static bool CanSkip(ScanPlan plan, ParquetRowGroupReader group, DataField[] fields) =>
         plan.HasRange && plan.TimeColumn >= 0 && RowGroupPruning.CanSkip(group, fields[plan.TimeColumn], plan.LowDay, plan.HighDay);
 
@@ -121,10 +124,15 @@ internal static class ParquetScanner
 
         var results = plans.Select(_ => new ScanResult()).ToArray();
         var distinctStrings = plans.Select(_ => new StringInterner()).ToArray();
-        foreach (var worker in workers)
+        // Plans merge independently (each into its own result, the workers always in the same order): a pass of 1,000 views
+        // over 1,000,000 rows (266 plans) merged in 80-430 ms on one core, median 150; on two, 60-480, median 85.
+        Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = plans.Count >= ParallelMergeFrom ? maxParallelism : 1 }, plan =>
         {
-            worker.MergeInto(results, distinctStrings);
-        }
+            foreach (var worker in workers)
+            {
+                worker.MergeInto(plan, results[plan], distinctStrings[plan]);
+            }
+        });
 
         return results;
     }

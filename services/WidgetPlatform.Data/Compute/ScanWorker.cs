@@ -126,12 +126,6 @@ internal sealed class ScanWorker
         }
     }
 
-    /// <summary>Adds this worker's share of each plan to that plan's result (same order as the plans).</summary>
-    public void MergeInto(IReadOnlyList<ScanResult> results, IReadOnlyList<StringInterner> distinctStrings)
-    {
-        for (var index = 0; index < _aggregators.Length; index++)
-        {
-            _aggregators[index].MergeInto(results[index], distinctStrings[index]);
-        }
-    }
+    /// <summary>Adds this worker's share of plan <paramref name="plan"/> to that plan's result; plans may be merged in parallel.</summary>
+    public void MergeInto(int plan, ScanResult result, StringInterner distinctStrings) => _aggregators[plan].MergeInto(result, distinctStrings);
 }
