@@ -18,7 +18,15 @@ internal sealed class FilterCondition
             _oneNumber = true;
             _onlyNumber = numbers.First();
         }
+
+        var values = strings is not null
+            ? string.Join('\u001f', strings.Order(StringComparer.Ordinal))
+            : string.Join(',', numbers!.Order());
+        Key = $"{columnIndex}{(strings is null ? '#' : '=')}{values}";
     }
+
+    /// <summary>The column and the allowed values, canonical: equal keys are the same condition (see <see cref="FilterMask"/>).</summary>
+    public string Key { get; }
 
     public int ColumnIndex { get; }
 

@@ -12,7 +12,7 @@ internal sealed class PlanAggregator
     private readonly ScanPlan _plan;
     private readonly ColumnVector[] _vectors;
     private readonly StringInterner?[] _interners;
-    private readonly sbyte[][] _filterMatches;
+    private readonly FilterMask? _filters;
     private readonly Dictionary<long, int> _dimensionIds = [];
     private readonly List<long> _dimensionValues = [];
     private readonly Dictionary<int, SlotCells> _slots = [];
@@ -24,12 +24,13 @@ internal sealed class PlanAggregator
     /// <summary>The plan's time column among the worker's columns, or -1.</summary>
     public int TimeColumn => _plan.TimeColumn;
 
-    public PlanAggregator(ScanPlan plan, ColumnVector[] vectors, StringInterner?[] interners)
+    /// <param name="filters">The worker's mask of the plan's filters, computed before each row group; null when it has none.</param>
+    public PlanAggregator(ScanPlan plan, ColumnVector[] vectors, StringInterner?[] interners, FilterMask? filters)
     {
         _plan = plan;
         _vectors = vectors;
         _interners = interners;
-        _filterMatches = [.. plan.Filters.Select(_ => new sbyte[64])];
+        _filters = filters;
     }
 
     public void MergeInto(ScanResult result, StringInterner distinctStrings)
@@ -109,7 +110,7 @@ internal sealed class PlanAggregator
         var op = _plan.Op;
         var low = _plan.LowDay;
         var high = _plan.HighDay;
-        var hasFilters = _plan.Filters.Count > 0;
+        var passes = _filters?.Passes;
         var tracksTotals = _plan.TracksTotals;
         var lastSlot = int.MinValue + 1;
         SlotCells? cells = null;
@@ -128,7 +129,7 @@ internal sealed class PlanAggregator
                 slot = SlotOf(day);
             }
 
-            if (hasFilters && !PassesFilters(row))
+            if (passes is not null && passes[row] == 0)
             {
                 continue;
             }
@@ -241,42 +242,5 @@ internal sealed class PlanAggregator
         }
 
         return id + 1;
-    }
-
-    private bool PassesFilters(int row)
-    {
-        var filters = _plan.Filters;
-        for (var index = 0; index < filters.Count; index++)
-        {
-            var filter = filters[index];
-            var vector = _vectors[filter.ColumnIndex];
-            if (vector.HasNulls && vector.Nulls[row])
-            {
-                return false;
-            }
-
-            if (filter.Strings is null ? !filter.AllowsNumber(vector.Longs[row]) : !StringMatches(index, filter, vector.Ids[row]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool StringMatches(int filterIndex, FilterCondition filter, int id)
-    {
-        ref var matches = ref _filterMatches[filterIndex];
-        if (id >= matches.Length)
-        {
-            Array.Resize(ref matches, Math.Max(id + 1, matches.Length * 2));
-        }
-
-        if (matches[id] == 0)
-        {
-            matches[id] = filter.Strings!.Contains(_interners[filter.ColumnIndex]!.Values[id]) ? (sbyte)1 : (sbyte)-1;
-        }
-
-        return matches[id] > 0;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class ScanWorker
     private readonly StringInterner?[] _interners;
     private readonly PlanAggregator[] _aggregators;
 
+    /// <summary>One mask per distinct set of filters among the plans, and per mask the plans that read it.</summary>
+    private readonly (FilterMask Mask, int[] Plans)[] _filterMasks;
+
     /// <summary>Per time column, its rows as day numbers: computed once per row group for every plan that reads it.</summary>
     private readonly int[]?[] _days;
 
@@ -29,7 +32,12 @@ internal sealed class ScanWorker
         _columns = plans[0].Columns;
         _vectors = [.. _columns.Select(_ => new ColumnVector())];
         _interners = [.. _columns.Select(column => column.Kind == ColumnKind.String ? new StringInterner() : null)];
-        _aggregators = [.. plans.Select(plan => new PlanAggregator(plan, _vectors, _interners))];
+        _filterMasks = [.. Enumerable.Range(0, plans.Count)
+            .Where(index => plans[index].Filters.Count > 0)
+            .GroupBy(index => FilterMask.KeyOf(plans[index].Filters), StringComparer.Ordinal)
+            .Select(sharing => (new FilterMask(plans[sharing.First()].Filters), sharing.ToArray()))];
+        var maskOf = _filterMasks.SelectMany(set => set.Plans.Select(plan => (Plan: plan, set.Mask))).ToDictionary(pair => pair.Plan, pair => pair.Mask);
+        _aggregators = [.. plans.Select((plan, index) => new PlanAggregator(plan, _vectors, _interners, maskOf.GetValueOrDefault(index)))];
         _days = new int[]?[_columns.Count];
         foreach (var plan in plans.Where(plan => plan.TimeColumn >= 0))
         {
@@ -71,6 +79,14 @@ internal sealed class ScanWorker
             }
         }
 
+        foreach (var (mask, maskPlans) in _filterMasks)
+        {
+            if (maskPlans.Any(plan => !skippedPlans[plan]))
+            {
+                mask.Compute(rows, _vectors, _interners);
+            }
+        }
+
         if (_aggregation is null)
         {
             for (var index = 0; index < _aggregators.Length; index++)
@@ -101,6 +117,11 @@ internal sealed class ScanWorker
         foreach (var vector in _vectors)
         {
             vector.Return();
+        }
+
+        foreach (var (mask, _) in _filterMasks)
+        {
+            mask.Return();
         }
 
         for (var column = 0; column < _days.Length; column++)
