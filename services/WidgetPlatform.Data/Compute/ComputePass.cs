@@ -98,7 +98,9 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
             var partials = new DailyPartials(_results[claim.Plan], _plans[claim.Plan].IntegerMeasure);
             claim.Source.SetResult(partials);
             observer?.PartialsBuilt();
-            if (partials.Cells * minRowsPerCell > partials.RowsProcessed)
+            // Against the rows they sum, not the rows read: a filter to one site of twenty leaves top subjects a cell per row
+            // all the same.
+            if (partials.Cells * minRowsPerCell > partials.RowsAggregated)
             {
                 // They answer this pass's views, which waited for them anyway, but are neither kept nor shared.
                 claim.Wide = true;

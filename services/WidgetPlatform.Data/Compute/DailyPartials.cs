@@ -19,6 +19,9 @@ internal sealed class DailyPartials(ScanResult days, bool integerMeasure)
     /// <summary>Accumulators held: one per day and group.</summary>
     public long Cells => Days.Slots.Values.Sum(groups => (long)groups.Groups.Count);
 
+    /// <summary>Rows the cells sum (those that passed the filters, with a value for a measure over a column): what they save reading.</summary>
+    public long RowsAggregated => Days.Slots.Values.Sum(groups => groups.Groups.Values.Sum(accumulator => accumulator.Count));
+
     public static bool Supports(WidgetDefinition definition) =>
         definition.Measure.Op != MeasureOp.Distinct && definition.TimeColumn is not null;
 

@@ -7,11 +7,8 @@ using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Tests.OnePass;
 
-/// <summary>
-/// A pass of many date ranges over date-ordered files feeds each view only the row groups its range overlaps, as a scan of
-/// that view alone would: the warmer's 1,000 views of 90-day windows over an upload read a fraction of its rows each.
-/// </summary>
-public sealed class PassPruningTests : IAsyncLifetime
+/// <summary>A pass of many views over a demo upload (date-ordered, as pipelines write them), as the warmer runs one.</summary>
+public sealed class DemoUploadPassTests : IAsyncLifetime
 {
     private const int Rows = 8_000;
 
@@ -31,6 +28,10 @@ public sealed class PassPruningTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A pass of many date ranges feeds each view only the row groups its range overlaps, as a scan of that view alone would:
+    /// the warmer's 1,000 views of 90-day windows over an upload read a fraction of its rows each.
+    /// </summary>
     [Fact]
     public async Task EachViewOfAPassReadsOnlyTheRowGroupsItsRangeOverlapsAndAnswersAsItWouldAlone()
     {
@@ -52,6 +53,27 @@ public sealed class PassPruningTests : IAsyncLifetime
         Assert.Equal(lastAlone.RowsProcessed, pass[2].Unwrap().RowsProcessed);
         Assert.Equal(Json(firstAlone.Data), Json(pass[1].Unwrap().Data));
         Assert.Equal(Json(lastAlone.Data), Json(pass[2].Unwrap().Data));
+    }
+
+    /// <summary>
+    /// Partials are judged wide against the rows they sum, not the rows read: top subjects of one site of twenty is a cell per
+    /// row all the same, and was kept (and shared through Redis) because the other nineteen sites' rows counted for it.
+    /// </summary>
+    [Fact]
+    public async Task PartialsOfAFilteredShapeAreJudgedWideByTheRowsThatPassedTheFilter()
+    {
+        var widgets = DemoWidgets.All();
+        var topSubjectsOfOneSite = new WidgetQuery { Filters = new Dictionary<string, IReadOnlyList<string>> { ["site"] = ["S01"] } };
+        var shared = new InMemorySharedPartials();
+
+        await new WidgetComputeEngine(new WidgetComputeOptions { MaxParallelism = 2 }, shared).ComputeManyAsync(
+            _snapshot,
+            [new(widgets.Single(widget => widget.WidgetId == "ae-top-subjects"), topSubjectsOfOneSite), new(widgets.Single(widget => widget.WidgetId == "ae-total"), WidgetQuery.Unfiltered)],
+            TestContext.Token);
+
+        Assert.Contains(shared.Wide.Keys, shape => shape.Contains("site=S01", StringComparison.Ordinal));
+        Assert.Single(shared.Wide);
+        Assert.Single(shared.Saved);
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, WidgetJson.Options);
