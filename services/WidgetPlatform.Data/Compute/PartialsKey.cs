@@ -10,10 +10,8 @@ namespace WidgetPlatform.Data.Compute;
 /// </summary>
 internal static class PartialsKey
 {
-    public static string For(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query) =>
-        OfVersion(Shape(snapshot, definition, query), snapshot);
-
-    public static string OfVersion(string shape, DatasetSnapshot snapshot) => $"{shape}|{snapshot.Version}";
+    /// <summary>The key of the partials of <paramref name="shape"/> (<see cref="Shape"/>) over this snapshot's version.</summary>
+    public static string For(string shape, DatasetSnapshot snapshot) => $"{shape}|{snapshot.Version}";
 
     /// <summary>The same without the version: what the partials of every version of the dataset have in common.</summary>
     public static string Shape(DatasetSnapshot snapshot, WidgetDefinition definition, WidgetQuery query)

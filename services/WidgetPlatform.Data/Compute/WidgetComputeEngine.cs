@@ -57,8 +57,14 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
             return outcomes!;
         }
 
+        // The partials shape of each view that may be answered from partials, built once for everything below that needs it.
+        var shapes = _options.UseDailyPartials
+            ? valid.Where(index => DailyPartials.Supports(requests[index].Definition))
+                .ToDictionary(index => index, index => PartialsKey.Shape(snapshot, requests[index].Definition, requests[index].Query))
+            : [];
+
         // Asked while the schema is read: a version's first pass would otherwise build partials the fleet knows to be wide.
-        var learningWideShapes = LearnWideShapesAsync(snapshot, valid.Select(index => requests[index]));
+        var learningWideShapes = LearnWideShapesAsync(snapshot, shapes.Values);
         Dictionary<string, ColumnKind> schema;
         try
         {
@@ -83,11 +89,10 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
                 try
                 {
                     var request = requests[index];
-                    if (_options.UseDailyPartials && DailyPartials.Supports(request.Definition)
-                        && !_wideShapes.ContainsKey(PartialsKey.Shape(snapshot, request.Definition, request.Query)))
+                    if (shapes.TryGetValue(index, out var shape) && !_wideShapes.ContainsKey(shape))
                     {
                         pass.Check(request);
-                        pass.UsePartials(index, PartialsKey.For(snapshot, request.Definition, request.Query), request, ClaimPartials);
+                        pass.UsePartials(index, PartialsKey.For(shape, snapshot), request, ClaimPartials);
                     }
                     else
                     {
@@ -121,20 +126,18 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
         return outcomes!;
     }
 
-    /// <summary>Adds to the wide shapes those of the requests' partials that another process found wide.</summary>
-    private async Task LearnWideShapesAsync(DatasetSnapshot snapshot, IEnumerable<WidgetComputeRequest> requests)
+    /// <summary>Adds to the wide shapes those of <paramref name="shapes"/> that another process found wide.</summary>
+    private async Task LearnWideShapesAsync(DatasetSnapshot snapshot, IEnumerable<string> shapes)
     {
-        if (sharedPartials is null || !_options.UseDailyPartials)
+        if (sharedPartials is null)
         {
             return;
         }
 
         // Only partials this process would have to build: those kept here or known wide need no question.
-        List<string> unknown = [.. requests
-            .Where(request => DailyPartials.Supports(request.Definition))
-            .Select(request => PartialsKey.Shape(snapshot, request.Definition, request.Query))
+        List<string> unknown = [.. shapes
             .Distinct(StringComparer.Ordinal)
-            .Where(shape => !_wideShapes.ContainsKey(shape) && !_partials.ContainsKey(PartialsKey.OfVersion(shape, snapshot)))];
+            .Where(shape => !_wideShapes.ContainsKey(shape) && !_partials.ContainsKey(PartialsKey.For(shape, snapshot)))];
         if (unknown.Count == 0)
         {
             return;
