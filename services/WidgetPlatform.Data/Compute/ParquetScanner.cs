@@ -10,6 +10,9 @@ namespace WidgetPlatform.Data.Compute;
 /// </summary>
 internal static class ParquetScanner
 {
+    /// <summary>Passes of fewer plans (a user's miss, most often) merge on the calling thread.</summary>
+    private const int ParallelMergeFrom = 32;
+
     public static async Task<ScanResult> ScanAsync(IReadOnlyList<string> files, ScanPlan plan, int maxParallelism, CancellationToken cancellationToken) =>
         (await ScanAsync(files, [plan], maxParallelism, cancellationToken))[0];
 
@@ -62,9 +65,6 @@ internal static class ParquetScanner
             }
         }
     }
-
-    /// <summary>Passes of fewer plans (a user's miss, most often) merge on the calling thread.</summary>
-    private const int ParallelMergeFrom = 32;
 
     private static bool CanSkip(ScanPlan plan, ParquetRowGroupReader group, DataField[] fields) =>
         plan.HasRange && plan.TimeColumn >= 0 && RowGroupPruning.CanSkip(group, fields[plan.TimeColumn], plan.LowDay, plan.HighDay);

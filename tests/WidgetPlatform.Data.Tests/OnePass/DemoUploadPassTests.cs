@@ -1,9 +1,7 @@
-using System.Text.Json;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.Data.Storage;
-using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Data.Tests.OnePass;
 
@@ -51,8 +49,8 @@ public sealed class DemoUploadPassTests : IAsyncLifetime
         Assert.InRange(pass[2].Unwrap().RowsProcessed, 1, Rows / 4);
         Assert.Equal(firstAlone.RowsProcessed, pass[1].Unwrap().RowsProcessed);
         Assert.Equal(lastAlone.RowsProcessed, pass[2].Unwrap().RowsProcessed);
-        Assert.Equal(Json(firstAlone.Data), Json(pass[1].Unwrap().Data));
-        Assert.Equal(Json(lastAlone.Data), Json(pass[2].Unwrap().Data));
+        Assert.Equal(firstAlone.SerializeData(), pass[1].Unwrap().SerializeData());
+        Assert.Equal(lastAlone.SerializeData(), pass[2].Unwrap().SerializeData());
     }
 
     /// <summary>
@@ -75,6 +73,4 @@ public sealed class DemoUploadPassTests : IAsyncLifetime
         Assert.Single(shared.Wide);
         Assert.Single(shared.Saved);
     }
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, WidgetJson.Options);
 }
