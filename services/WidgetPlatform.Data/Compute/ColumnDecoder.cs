@@ -9,7 +9,7 @@ using WidgetPlatform.Data.Compute.Plain;
 namespace WidgetPlatform.Data.Compute;
 
 /// <summary>
-/// Reads one column chunk into a <see cref="ColumnVector"/>: dictionary-encoded strings and plain doubles, integers and dates straight from their pages
+/// Reads one column chunk into a <see cref="ColumnVector"/>: dictionary-encoded strings and plain values of every other kind straight from their pages
 /// when <c>file</c> is given and the chunk allows it, everything else with Parquet.Net's raw API (values without nulls plus definition levels).
 /// </summary>
 internal static class ColumnDecoder
@@ -32,6 +32,9 @@ internal static class ColumnDecoder
                 ColumnKind.Double => PlainDoubleReader.TryRead(file, rowGroup, field, rows, target),
                 ColumnKind.Int32 => PlainInt32Reader.TryRead(file, rowGroup, field, rows, target, dates: false),
                 ColumnKind.Date => PlainInt32Reader.TryRead(file, rowGroup, field, rows, target, dates: true),
+                ColumnKind.Int64 => PlainInt64Reader.TryRead(file, rowGroup, field, rows, target, timestamp: false),
+                ColumnKind.Timestamp => PlainInt64Reader.TryRead(file, rowGroup, field, rows, target, timestamp: true),
+                ColumnKind.Boolean => PlainBooleanReader.TryRead(file, rowGroup, field, rows, target),
                 _ => false,
             })
         {
