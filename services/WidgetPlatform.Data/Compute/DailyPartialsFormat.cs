@@ -18,10 +18,16 @@ internal static class DailyPartialsFormat
         Date,
     }
 
+    private const int AccumulatorSize = (6 * sizeof(long)) + (2 * sizeof(ulong)) + sizeof(bool);
+
+    /// <remarks>
+    /// Written into an array of exactly the right size: a growing MemoryStream left about three times the partials' size
+    /// in large-object garbage per save, the warmer's largest single source of gen2 collections.
+    /// </remarks>
     public static byte[] Write(DailyPartials partials)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        var bytes = new byte[SizeOf(partials)];
+        using (var writer = new BinaryWriter(new MemoryStream(bytes, writable: true)))
         {
             writer.Write(FormatVersion);
             writer.Write(partials.IntegerMeasure);
@@ -37,9 +43,52 @@ internal static class DailyPartialsFormat
                     WriteAccumulator(writer, accumulator);
                 }
             }
+
+            if (writer.BaseStream.Position != bytes.Length)
+            {
+                throw new InvalidOperationException($"Daily partials were sized at {bytes.Length} bytes and written in {writer.BaseStream.Position}.");
+            }
         }
 
-        return stream.ToArray();
+        return bytes;
+    }
+
+    private static int SizeOf(DailyPartials partials)
+    {
+        long size = sizeof(byte) + sizeof(bool) + sizeof(long) + sizeof(int);
+        foreach (var groups in partials.Days.Slots.Values)
+        {
+            size += sizeof(int) + sizeof(int);
+            foreach (var key in groups.Groups.Keys)
+            {
+                size += KeySize(key) + AccumulatorSize;
+            }
+        }
+
+        return checked((int)size);
+    }
+
+    private static int KeySize(GroupKey key) => sizeof(byte) + key.Value switch
+    {
+        null => 0,
+        string text => LengthPrefixSize(System.Text.Encoding.UTF8.GetByteCount(text)) + System.Text.Encoding.UTF8.GetByteCount(text),
+        long => sizeof(long),
+        bool => sizeof(bool),
+        DateOnly => sizeof(int),
+        _ => throw new InvalidOperationException($"A group key of type {key.Value.GetType().Name} cannot be written."),
+    };
+
+    /// <summary>The bytes of <see cref="BinaryWriter.Write(string)"/>'s length prefix: seven bits per byte.</summary>
+    private static int LengthPrefixSize(int length)
+    {
+        var bytes = 1;
+        while (length >= 0x80)
+        {
+            length >>= 7;
+            bytes++;
+        }
+
+        return bytes;
     }
 
     /// <summary>The partials, or null when the bytes are of another format version, cut short or otherwise unreadable.</summary>
