@@ -38,11 +38,12 @@ internal sealed class ComputePass(DatasetSnapshot snapshot, IReadOnlyDictionary<
     public void Scan(int item, WidgetComputeRequest request) => _direct[item] = AddPlan(request, forPartials: false);
 
     /// <summary>Partials another process built and shared are loaded instead of planned into the scan.</summary>
-    public async Task LoadSharedAsync(ISharedPartials? shared, IComputeObserver? observer)
+    /// <param name="started">Loads already under way, by partials key; a claim without one is loaded now.</param>
+    public async Task LoadSharedAsync(IReadOnlyDictionary<string, Task<byte[]?>> started, ISharedPartials? shared, IComputeObserver? observer)
     {
         var loaded = shared is null || _claims.Count == 0
             ? new byte[]?[_claims.Count]
-            : await Task.WhenAll(_claims.Select(claim => shared.LoadAsync(snapshot, claim.Key)));
+            : await Task.WhenAll(_claims.Select(claim => started.TryGetValue(claim.Key, out var load) ? load : shared.LoadAsync(snapshot, claim.Key)));
         for (var index = 0; index < _claims.Count; index++)
         {
             var claim = _claims[index];

@@ -63,8 +63,13 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
                 .ToDictionary(index => index, index => PartialsKey.Shape(snapshot, requests[index].Definition, requests[index].Query))
             : [];
 
-        // Asked while the schema is read: a version's first pass would otherwise build partials the fleet knows to be wide.
-        var learningWideShapes = LearnWideShapesAsync(snapshot, shapes.Values);
+        // Asked while the schema is read, rather than in round trips after it: which shapes the fleet knows to be wide (a
+        // version's first pass would otherwise build their partials), and the partials another process already shared.
+        var unknownShapes = UnknownShapes(snapshot, shapes.Values);
+        var learningWideShapes = LearnWideShapesAsync(snapshot, unknownShapes);
+        var sharedLoads = sharedPartials is null
+            ? []
+            : unknownShapes.Select(shape => PartialsKey.For(shape, snapshot)).ToDictionary(key => key, key => sharedPartials.LoadAsync(snapshot, key), StringComparer.Ordinal);
         Dictionary<string, ColumnKind> schema;
         try
         {
@@ -105,7 +110,7 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
                 }
             }
 
-            await pass.LoadSharedAsync(sharedPartials, observer);
+            await pass.LoadSharedAsync(sharedLoads, sharedPartials, observer);
             await pass.RunAsync(_options.MaxParallelism, _options.MinRowsPerPartialsCell, observer, Forget, cancellationToken);
             foreach (var wide in pass.WideShapes)
             {
@@ -126,24 +131,21 @@ public sealed class WidgetComputeEngine(WidgetComputeOptions? options = null, IS
         return outcomes!;
     }
 
-    /// <summary>Adds to the wide shapes those of <paramref name="shapes"/> that another process found wide.</summary>
-    private async Task LearnWideShapesAsync(DatasetSnapshot snapshot, IEnumerable<string> shapes)
-    {
-        if (sharedPartials is null)
-        {
-            return;
-        }
+    /// <summary>The shapes whose partials this process would have to build: those kept here or known wide need no question.</summary>
+    private List<string> UnknownShapes(DatasetSnapshot snapshot, IEnumerable<string> shapes) =>
+        sharedPartials is null
+            ? []
+            : [.. shapes.Distinct(StringComparer.Ordinal).Where(shape => !_wideShapes.ContainsKey(shape) && !_partials.ContainsKey(PartialsKey.For(shape, snapshot)))];
 
-        // Only partials this process would have to build: those kept here or known wide need no question.
-        List<string> unknown = [.. shapes
-            .Distinct(StringComparer.Ordinal)
-            .Where(shape => !_wideShapes.ContainsKey(shape) && !_partials.ContainsKey(PartialsKey.For(shape, snapshot)))];
+    /// <summary>Adds to the wide shapes those of <paramref name="unknown"/> that another process found wide.</summary>
+    private async Task LearnWideShapesAsync(DatasetSnapshot snapshot, List<string> unknown)
+    {
         if (unknown.Count == 0)
         {
             return;
         }
 
-        foreach (var shape in await sharedPartials.WideShapesAsync(snapshot, unknown))
+        foreach (var shape in await sharedPartials!.WideShapesAsync(snapshot, unknown))
         {
             _wideShapes.TryAdd(shape, true);
         }
