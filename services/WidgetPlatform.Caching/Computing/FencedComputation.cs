@@ -23,11 +23,20 @@ public sealed partial class FencedComputation(
         return await StoreAsync(request, entry, reachable ? epoch : null);
     }
 
-    /// <summary>The keys' fence epochs as they are now, pipelined; null where Redis could not be read (that answer is then not stored).</summary>
+    /// <summary>The keys' fence epochs as they are now, one command per study; null where Redis could not be read (that answer is then not stored).</summary>
     public async Task<string?[]> ReadEpochsAsync(IReadOnlyList<WidgetRequest> requests)
     {
-        var epochs = await Task.WhenAll(requests.Select(async request => await circuit.TryAsync(() => entries.EpochAsync(request.Key))));
-        return [.. epochs.Select(epoch => epoch.Succeeded ? epoch.Value : null)];
+        var epochs = new string?[requests.Count];
+        await Task.WhenAll(Enumerable.Range(0, requests.Count).GroupBy(index => requests[index].StudyId, StringComparer.Ordinal).Select(async study =>
+        {
+            var indexes = study.ToArray();
+            var (reachable, read) = await circuit.TryAsync(() => entries.EpochsAsync(study.Key, [.. indexes.Select(index => requests[index].Key)]));
+            for (var position = 0; reachable && position < indexes.Length; position++)
+            {
+                epochs[indexes[position]] = read![position];
+            }
+        }));
+        return epochs;
     }
 
     /// <summary>

@@ -47,6 +47,18 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
     public async Task<string> EpochAsync(WidgetCacheKey key) =>
         (string?)await redis.GetDatabase().HashGetAsync(RedisKeys.WidgetEpochs(key.StudyId), key.WidgetId) ?? "0";
 
+    /// <summary>
+    /// The fence epochs of many keys of one study, in their order, in one command: a pass over 1,000 combinations of a
+    /// dozen widgets reads a dozen fields once instead of sending 1,000 commands.
+    /// </summary>
+    public async Task<string[]> EpochsAsync(string studyId, IReadOnlyList<WidgetCacheKey> keys)
+    {
+        var widgets = keys.Select(key => key.WidgetId).Distinct(StringComparer.Ordinal).ToArray();
+        var values = await redis.GetDatabase().HashGetAsync(RedisKeys.WidgetEpochs(studyId), [.. widgets.Select(widget => (RedisValue)widget)]);
+        var byWidget = widgets.Zip(values).ToDictionary(pair => pair.First, pair => (string?)pair.Second ?? "0", StringComparer.Ordinal);
+        return [.. keys.Select(key => byWidget[key.WidgetId])];
+    }
+
     public async Task<StoreOutcome> StoreAsync(WidgetRequest request, CacheEntry entry, string epoch)
     {
         var key = request.Key;

@@ -53,6 +53,29 @@ public sealed class CacheGuaranteeTests(GatewayFixture platform)
     }
 
     [Fact]
+    public async Task APassReadsEachKeysEpochFromItsOwnWidgetSoAnInvalidationFencesOnlyThatWidgetsEntries()
+    {
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var severity = await ResolveAsync(library, "ae-by-severity");
+        var total = await ResolveAsync(library, "ae-total");
+        var entries = library.Get<RedisEntries>();
+        var computation = library.Get<FencedComputation>();
+        var before = await computation.ReadEpochsAsync([severity, total, severity]);
+
+        await Redis(library).HashIncrementAsync(RedisKeys.WidgetEpochs(library.StudyId), total.Key.WidgetId);
+        var after = await computation.ReadEpochsAsync([severity, total, severity]);
+        var entry = await library.Get<WidgetComputer>().ComputeAsync(total, CancellationToken.None);
+
+        string?[] each = [await entries.EpochAsync(severity.Key), await entries.EpochAsync(total.Key), await entries.EpochAsync(severity.Key)];
+        Assert.Equal<IEnumerable<string?>>(each, after);
+        Assert.Equal(before[0], after[0]);
+        Assert.Equal(before[0], after[2]);
+        Assert.NotEqual(before[1], after[1]);
+        Assert.Equal(StoreOutcome.Invalidated, await entries.StoreAsync(total, entry, before[1]!));
+        Assert.Equal(StoreOutcome.Stored, await entries.StoreAsync(total, entry, after[1]!));
+    }
+
+    [Fact]
     public async Task PastTheThresholdAHitIsServedAndOneBackgroundRefreshReplacesTheEntryBeforeItExpires()
     {
         await using var library = await CacheLibrary.CreateAsync(platform.Host, new Dictionary<string, string?>
