@@ -5,6 +5,7 @@ using Parquet;
 using Parquet.Meta;
 using Parquet.Schema;
 using WidgetPlatform.Data.Compute.Pages;
+using WidgetPlatform.Data.Compute.Plain;
 
 namespace WidgetPlatform.Data.Compute.Dictionary;
 
@@ -73,26 +74,15 @@ internal static class DictionaryStringReader
             RleBitPackedDecoder.Decode(values[1..], values[0], indices.AsSpan(0, present));
         }
 
-        var ids = target.Ids.AsSpan(first, count);
-        var nulls = target.Nulls.AsSpan(first, count);
-        if (present == count)
-        {
-            for (var index = 0; index < count; index++)
-            {
-                ids[index] = dictionary[indices[index]];
-            }
+        PageCells.Place(indices.AsSpan(0, present), levels, target.Ids.AsSpan(first, count), target.Nulls.AsSpan(first, count), new Entries(dictionary));
+    }
 
-            nulls.Clear();
-            return;
-        }
+    /// <summary>A dictionary index as the interned id of that entry; -1 for null, as everywhere in <see cref="ColumnVector.Ids"/>.</summary>
+    private readonly struct Entries(int[] dictionary) : ICellMap<int, int>
+    {
+        public int Null => -1;
 
-        var next = 0;
-        for (var index = 0; index < count; index++)
-        {
-            var isNull = levels[index] == 0;
-            nulls[index] = isNull;
-            ids[index] = isNull ? -1 : dictionary[indices[next++]];
-        }
+        public int Cell(int value) => dictionary[value];
     }
 
     private static int[] ReadDictionary(ReadOnlySpan<byte> page, int count, StringInterner interner)

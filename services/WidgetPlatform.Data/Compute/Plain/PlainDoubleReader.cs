@@ -19,27 +19,13 @@ internal static class PlainDoubleReader
     public static bool Read(ReadOnlySpan<byte> chunk, CompressionCodec codec, bool nullable, int rows, ColumnVector target) =>
         PlainChunkReader.Read(chunk, codec, nullable, rows, target, Place);
 
-    private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target)
-    {
-        var source = PlainChunkReader.Values<double>(values, present);
-        var doubles = target.Doubles.AsSpan(first, count);
-        var nulls = target.Nulls.AsSpan(first, count);
-        if (present == count)
-        {
-            source.CopyTo(doubles);
-            nulls.Clear();
-            return;
-        }
+    private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target) =>
+        PageCells.Place(PlainChunkReader.Values<double>(values, present), levels, target.Doubles.AsSpan(first, count), target.Nulls.AsSpan(first, count), default(AsStored));
 
-        var next = 0;
-        for (var index = 0; index < count; index++)
-        {
-            var isNull = levels[index] == 0;
-            nulls[index] = isNull;
-            if (!isNull)
-            {
-                doubles[index] = source[next++];
-            }
-        }
+    private readonly struct AsStored : ICellMap<double, double>
+    {
+        public double Null => 0;
+
+        public double Cell(double value) => value;
     }
 }

@@ -15,41 +15,23 @@ internal static class PlainInt32Reader
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     private static readonly PlainPagePlacer PlaceIntegers = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, 0);
+        Place(values, levels, first, count, present, target, new Shifted(0));
 
     private static readonly PlainPagePlacer PlaceDates = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, UnixEpochDay);
+        Place(values, levels, first, count, present, target, new Shifted(UnixEpochDay));
 
     /// <param name="dates">The column is a DATE: its values become day numbers.</param>
     /// <inheritdoc cref="PlainChunkReader.TryRead"/>
     public static bool TryRead(SafeFileHandle file, ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnVector target, bool dates) =>
         PlainChunkReader.TryRead(file, rowGroup, field, rows, target, Parquet.Meta.Type.INT32, dates ? PlaceDates : PlaceIntegers);
 
-    private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target, int offset)
+    private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target, Shifted map) =>
+        PageCells.Place(PlainChunkReader.Values<int>(values, present), levels, target.Longs.AsSpan(first, count), target.Nulls.AsSpan(first, count), map);
+
+    private readonly struct Shifted(long offset) : ICellMap<int, long>
     {
-        var source = PlainChunkReader.Values<int>(values, present);
-        var longs = target.Longs.AsSpan(first, count);
-        var nulls = target.Nulls.AsSpan(first, count);
-        if (present == count)
-        {
-            for (var index = 0; index < count; index++)
-            {
-                longs[index] = source[index] + (long)offset;
-            }
+        public long Null => 0;
 
-            nulls.Clear();
-            return;
-        }
-
-        var next = 0;
-        for (var index = 0; index < count; index++)
-        {
-            var isNull = levels[index] == 0;
-            nulls[index] = isNull;
-            if (!isNull)
-            {
-                longs[index] = source[next++] + (long)offset;
-            }
-        }
+        public long Cell(int value) => value + offset;
     }
 }

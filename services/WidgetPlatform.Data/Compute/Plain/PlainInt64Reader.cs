@@ -13,16 +13,16 @@ namespace WidgetPlatform.Data.Compute.Plain;
 internal static class PlainInt64Reader
 {
     private static readonly PlainPagePlacer PlaceIntegers = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, Ticks.Identity);
+        Place(values, levels, first, count, present, target, default(AsStored));
 
     private static readonly PlainPagePlacer PlaceMillis = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, Ticks.FromMillis);
+        Place(values, levels, first, count, present, target, new Ticks(TimeSpan.TicksPerMillisecond, 1));
 
     private static readonly PlainPagePlacer PlaceMicros = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, Ticks.FromMicros);
+        Place(values, levels, first, count, present, target, new Ticks(TimeSpan.TicksPerMicrosecond, 1));
 
     private static readonly PlainPagePlacer PlaceNanos = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, Ticks.FromNanos);
+        Place(values, levels, first, count, present, target, new Ticks(1, TimeSpan.NanosecondsPerTick));
 
     /// <param name="timestamp">The column is a timestamp: its values become ticks. An INT96 (Impala) column is left to Parquet.Net.</param>
     /// <inheritdoc cref="PlainChunkReader.TryRead"/>
@@ -40,70 +40,34 @@ internal static class PlainInt64Reader
         return place is not null && PlainChunkReader.TryRead(file, rowGroup, field, rows, target, Parquet.Meta.Type.INT64, place);
     }
 
-    private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target, Ticks convert)
+    private static void Place<TMap>(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target, TMap map)
+        where TMap : struct, ICellMap<long, long> =>
+        PageCells.Place(PlainChunkReader.Values<long>(values, present), levels, target.Longs.AsSpan(first, count), target.Nulls.AsSpan(first, count), map);
+
+    private readonly struct AsStored : ICellMap<long, long>
     {
-        var source = PlainChunkReader.Values<long>(values, present);
-        var longs = target.Longs.AsSpan(first, count);
-        var nulls = target.Nulls.AsSpan(first, count);
-        if (present == count)
-        {
-            if (convert == Ticks.Identity)
-            {
-                source.CopyTo(longs);
-            }
-            else
-            {
-                for (var index = 0; index < count; index++)
-                {
-                    longs[index] = Convert(source[index], convert);
-                }
-            }
+        public long Null => 0;
 
-            nulls.Clear();
-            return;
-        }
-
-        var next = 0;
-        for (var index = 0; index < count; index++)
-        {
-            var isNull = levels[index] == 0;
-            nulls[index] = isNull;
-            if (!isNull)
-            {
-                longs[index] = Convert(source[next++], convert);
-            }
-        }
+        public long Cell(long value) => value;
     }
 
-    private static long Convert(long value, Ticks convert)
+    /// <summary>A count of units since 1970 as ticks: times <paramref name="perUnit"/>, divided by <paramref name="unitsPerTick"/>.</summary>
+    private readonly struct Ticks(long perUnit, long unitsPerTick) : ICellMap<long, long>
     {
-        if (convert == Ticks.Identity)
-        {
-            return value;
-        }
+        public long Null => 0;
 
-        // Checked, and then bounded: a value no DateTime can hold makes the chunk unreadable, as it does for Parquet.Net.
-        try
+        public long Cell(long value)
         {
-            var ticks = checked(DateTime.UnixEpoch.Ticks + convert switch
+            // Checked, and then bounded: a value no DateTime can hold makes the chunk unreadable, as it does for Parquet.Net.
+            try
             {
-                Ticks.FromMillis => value * TimeSpan.TicksPerMillisecond,
-                Ticks.FromMicros => value * TimeSpan.TicksPerMicrosecond,
-                _ => value / TimeSpan.NanosecondsPerTick,
-            });
-            return ticks >= 0 && ticks <= DateTime.MaxValue.Ticks ? ticks : throw new OverflowException();
+                var ticks = checked(DateTime.UnixEpoch.Ticks + (value * perUnit / unitsPerTick));
+                return ticks >= 0 && ticks <= DateTime.MaxValue.Ticks ? ticks : throw new OverflowException();
+            }
+            catch (OverflowException)
+            {
+                throw new InvalidDataException($"A timestamp ({value}) lies outside the years 1 to 9999.");
+            }
         }
-        catch (OverflowException)
-        {
-            throw new InvalidDataException($"A timestamp ({value}) lies outside the years 1 to 9999.");
-        }
-    }
-
-    private enum Ticks
-    {
-        Identity,
-        FromMillis,
-        FromMicros,
-        FromNanos,
     }
 }
