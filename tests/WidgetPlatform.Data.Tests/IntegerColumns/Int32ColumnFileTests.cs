@@ -18,14 +18,8 @@ public sealed class Int32ColumnFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<bool, CompressionMethod> Layouts => new()
-    {
-        { true, CompressionMethod.Snappy }, { true, CompressionMethod.None }, { true, CompressionMethod.Gzip },
-        { false, CompressionMethod.Snappy }, { false, CompressionMethod.None },
-    };
-
     [Theory]
-    [MemberData(nameof(Layouts))]
+    [MemberData(nameof(LongCells.Layouts), MemberType = typeof(LongCells))]
     public async Task DirectReadsOfIntegersAndDatesEqualParquetNets(bool nullable, CompressionMethod compression)
     {
         var file = await WriteAsync(nullable, compression);
@@ -40,8 +34,8 @@ public sealed class Int32ColumnFileTests : IDisposable
             {
                 var rowGroup = reader.OpenRowGroupReader(index);
                 var rows = (int)rowGroup.RowCount;
-                var direct = Vector(kind, rows);
-                var library = Vector(kind, rows);
+                var direct = LongCells.Vector(kind, rows);
+                var library = LongCells.Vector(kind, rows);
 
                 var handled = PlainInt32Reader.TryRead(handle, rowGroup, field, rows, direct, dates: kind == ColumnKind.Date);
                 await ColumnDecoder.DecodeAsync(rowGroup, field, kind, rows, library, null, null, TestContext.Token);
@@ -49,31 +43,13 @@ public sealed class Int32ColumnFileTests : IDisposable
                 Assert.Equal(compression != CompressionMethod.Gzip, handled);
                 if (handled)
                 {
-                    Assert.Equal(library.HasNulls, direct.HasNulls);
-                    for (var row = 0; row < rows; row++)
-                    {
-                        // Without nulls in the chunk, the null flags are not written (the vectors are pooled).
-                        var isNull = library.HasNulls && library.Nulls[row];
-                        Assert.Equal(isNull, direct.HasNulls && direct.Nulls[row]);
-                        if (!isNull)
-                        {
-                            Assert.Equal(library.Longs[row], direct.Longs[row]);
-                        }
-                    }
-
+                    LongCells.AssertSame(library, direct, rows);
                     checkedRows += rows;
                 }
             }
         }
 
         Assert.Equal(compression == CompressionMethod.Gzip ? 0 : 2 * RowGroupSizes.Sum(), checkedRows);
-    }
-
-    private static ColumnVector Vector(ColumnKind kind, int rows)
-    {
-        var vector = new ColumnVector();
-        vector.EnsureCapacity(kind, rows);
-        return vector;
     }
 
     /// <summary>Extremes and ordinary values, every seventh row null when nullable, PLAIN-encoded (the writer's default for these types).</summary>

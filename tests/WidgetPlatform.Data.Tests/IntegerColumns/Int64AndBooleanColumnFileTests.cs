@@ -30,14 +30,8 @@ public sealed class Int64AndBooleanColumnFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<bool, CompressionMethod> Layouts => new()
-    {
-        { true, CompressionMethod.Snappy }, { true, CompressionMethod.None }, { true, CompressionMethod.Gzip },
-        { false, CompressionMethod.Snappy }, { false, CompressionMethod.None },
-    };
-
     [Theory]
-    [MemberData(nameof(Layouts))]
+    [MemberData(nameof(LongCells.Layouts), MemberType = typeof(LongCells))]
     public async Task DirectReadsOfIntegersTimestampsAndBooleansEqualParquetNets(bool withNulls, CompressionMethod compression)
     {
         var file = await WriteAsync(withNulls, compression);
@@ -53,8 +47,8 @@ public sealed class Int64AndBooleanColumnFileTests : IDisposable
             {
                 var rowGroup = reader.OpenRowGroupReader(index);
                 var rows = (int)rowGroup.RowCount;
-                var direct = Vector(kind, rows);
-                var library = Vector(kind, rows);
+                var direct = LongCells.Vector(kind, rows);
+                var library = LongCells.Vector(kind, rows);
 
                 var handled = kind == ColumnKind.Boolean
                     ? PlainBooleanReader.TryRead(handle, rowGroup, field, rows, direct)
@@ -64,31 +58,13 @@ public sealed class Int64AndBooleanColumnFileTests : IDisposable
                 Assert.Equal(compression != CompressionMethod.Gzip, handled);
                 if (handled)
                 {
-                    Assert.Equal(library.HasNulls, direct.HasNulls);
-                    for (var row = 0; row < rows; row++)
-                    {
-                        // Without nulls in the chunk, the null flags are not written (the vectors are pooled).
-                        var isNull = library.HasNulls && library.Nulls[row];
-                        Assert.Equal(isNull, direct.HasNulls && direct.Nulls[row]);
-                        if (!isNull)
-                        {
-                            Assert.Equal(library.Longs[row], direct.Longs[row]);
-                        }
-                    }
-
+                    LongCells.AssertSame(library, direct, rows);
                     checkedRows += rows;
                 }
             }
         }
 
         Assert.Equal(compression == CompressionMethod.Gzip ? 0 : Columns.Length * RowGroupSizes.Sum(), checkedRows);
-    }
-
-    private static ColumnVector Vector(ColumnKind kind, int rows)
-    {
-        var vector = new ColumnVector();
-        vector.EnsureCapacity(kind, rows);
-        return vector;
     }
 
     /// <summary>
