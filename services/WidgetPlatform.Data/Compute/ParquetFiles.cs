@@ -9,7 +9,8 @@ internal static class ParquetFiles
     /// <summary>Dates as <see cref="DateOnly"/> keep date and timestamp columns apart.</summary>
     public static ParquetOptions ReadOptions { get; } = new() { UseDateOnlyTypeForDates = true };
 
-    public static async Task<ParquetReader> OpenAsync(string file, CancellationToken cancellationToken)
+    /// <param name="displayName">How an error names the file; the path when null.</param>
+    public static async Task<ParquetReader> OpenAsync(string file, CancellationToken cancellationToken, string? displayName = null)
     {
         try
         {
@@ -17,7 +18,7 @@ internal static class ParquetFiles
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new DatasetReadException(file, null, "The file is not a readable Parquet file", exception);
+            throw new DatasetReadException(displayName ?? file, null, "The file is not a readable Parquet file", exception);
         }
     }
 

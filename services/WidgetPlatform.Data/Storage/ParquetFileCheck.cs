@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Parquet.Schema;
 using WidgetPlatform.Data.Compute;
 
@@ -18,7 +19,7 @@ public static class ParquetFileCheck
     /// <exception cref="DatasetReadException">The file, or one of its columns, cannot be read.</exception>
     public static async Task<long> CheckAsync(string file, string displayName, CancellationToken cancellationToken)
     {
-        await using var reader = await OpenAsync(file, displayName, cancellationToken);
+        await using var reader = await ParquetFiles.OpenAsync(file, cancellationToken, displayName);
         var fields = reader.Schema.Fields.OfType<DataField>().ToArray();
         if (fields.Length == 0)
         {
@@ -57,7 +58,7 @@ public static class ParquetFileCheck
     }
 
     private static async ValueTask ReadColumnAsync(
-        Parquet.ParquetRowGroupReader rowGroup, DataField field, ColumnVector vector, StringInterner interner, Microsoft.Win32.SafeHandles.SafeFileHandle handle,
+        Parquet.ParquetRowGroupReader rowGroup, DataField field, ColumnVector vector, StringInterner interner, SafeFileHandle handle,
         CancellationToken cancellationToken)
     {
         if (ColumnKinds.Of(field) is { } kind)
@@ -68,17 +69,5 @@ public static class ParquetFileCheck
 
         // A column no widget can read is still read whole, so a corrupt one is refused like any other.
         using var values = await rowGroup.ReadRawColumnDataBaseAsync(field, cancellationToken);
-    }
-
-    private static async Task<Parquet.ParquetReader> OpenAsync(string file, string displayName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Parquet.ParquetReader.CreateAsync(file, ParquetFiles.ReadOptions, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new DatasetReadException(displayName, null, "The file is not a readable Parquet file", exception);
-        }
     }
 }
