@@ -71,24 +71,23 @@ internal static class DailyPartialsFormat
     private static int KeySize(GroupKey key) => sizeof(byte) + key.Value switch
     {
         null => 0,
-        string text => LengthPrefixSize(System.Text.Encoding.UTF8.GetByteCount(text)) + System.Text.Encoding.UTF8.GetByteCount(text),
+        string text => StringSize(System.Text.Encoding.UTF8.GetByteCount(text)),
         long => sizeof(long),
         bool => sizeof(bool),
         DateOnly => sizeof(int),
         _ => throw new InvalidOperationException($"A group key of type {key.Value.GetType().Name} cannot be written."),
     };
 
-    /// <summary>The bytes of <see cref="BinaryWriter.Write(string)"/>'s length prefix: seven bits per byte.</summary>
-    private static int LengthPrefixSize(int length)
+    /// <summary>The bytes <see cref="BinaryWriter.Write(string)"/> writes for a string of <paramref name="length"/> UTF-8 bytes: a length prefix of seven bits per byte, then the bytes.</summary>
+    private static int StringSize(int length)
     {
-        var bytes = 1;
-        while (length >= 0x80)
+        var prefix = 1;
+        for (var rest = length; rest >= 0x80; rest >>= 7)
         {
-            length >>= 7;
-            bytes++;
+            prefix++;
         }
 
-        return bytes;
+        return prefix + length;
     }
 
     /// <summary>The partials, or null when the bytes are of another format version, cut short or otherwise unreadable.</summary>
