@@ -80,8 +80,6 @@ internal static class DictionaryStringReader
     /// <summary>A dictionary index as the interned id of that entry; -1 for null, as everywhere in <see cref="ColumnVector.Ids"/>.</summary>
     private readonly struct Entries(int[] dictionary) : ICellMap<int, int>
     {
-        public static bool AsStored => false;
-
         public int Null => -1;
 
         public int Cell(int value) => dictionary[value];

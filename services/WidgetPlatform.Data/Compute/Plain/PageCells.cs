@@ -1,14 +1,9 @@
-using System.Runtime.InteropServices;
-
 namespace WidgetPlatform.Data.Compute.Plain;
 
 /// <summary>How a page reader turns one stored value into a vector's cell, and what a null row's cell holds.</summary>
 /// <remarks>Implemented by structs, so that <see cref="PageCells.Place"/> is compiled once per reader with the mapping inlined.</remarks>
 internal interface ICellMap<TValue, TCell>
 {
-    /// <summary>Every cell is its value unchanged, so a page without nulls is copied as a block.</summary>
-    static abstract bool AsStored { get; }
-
     TCell Null { get; }
 
     TCell Cell(TValue value);
@@ -22,17 +17,8 @@ internal static class PageCells
     /// <param name="cells">The page's rows in the vector.</param>
     /// <param name="nulls">The same rows' null flags.</param>
     public static void Place<TValue, TCell, TMap>(ReadOnlySpan<TValue> values, ReadOnlySpan<int> levels, Span<TCell> cells, Span<bool> nulls, TMap map)
-        where TValue : unmanaged
-        where TCell : unmanaged
         where TMap : struct, ICellMap<TValue, TCell>
     {
-        if (values.Length == cells.Length && TMap.AsStored)
-        {
-            MemoryMarshal.Cast<TValue, TCell>(values).CopyTo(cells);
-            nulls.Clear();
-            return;
-        }
-
         if (values.Length == cells.Length)
         {
             for (var index = 0; index < cells.Length; index++)

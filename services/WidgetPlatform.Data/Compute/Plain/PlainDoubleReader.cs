@@ -20,12 +20,10 @@ internal static class PlainDoubleReader
         PlainChunkReader.Read(chunk, codec, nullable, rows, target, Place);
 
     private static void Place(ReadOnlySpan<byte> values, ReadOnlySpan<int> levels, int first, int count, int present, ColumnVector target) =>
-        PageCells.Place(PlainChunkReader.Values<double>(values, present), levels, target.Doubles.AsSpan(first, count), target.Nulls.AsSpan(first, count), default(Unchanged));
+        PageCells.Place(PlainChunkReader.Values<double>(values, present), levels, target.Doubles.AsSpan(first, count), target.Nulls.AsSpan(first, count), default(AsStored));
 
-    private readonly struct Unchanged : ICellMap<double, double>
+    private readonly struct AsStored : ICellMap<double, double>
     {
-        public static bool AsStored => true;
-
         public double Null => 0;
 
         public double Cell(double value) => value;

@@ -30,8 +30,6 @@ internal static class PlainInt32Reader
 
     private readonly struct Shifted(long offset) : ICellMap<int, long>
     {
-        public static bool AsStored => false;
-
         public long Null => 0;
 
         public long Cell(int value) => value + offset;

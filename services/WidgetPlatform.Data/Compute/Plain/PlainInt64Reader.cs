@@ -13,7 +13,7 @@ namespace WidgetPlatform.Data.Compute.Plain;
 internal static class PlainInt64Reader
 {
     private static readonly PlainPagePlacer PlaceIntegers = (values, levels, first, count, present, target) =>
-        Place(values, levels, first, count, present, target, default(Unchanged));
+        Place(values, levels, first, count, present, target, default(AsStored));
 
     private static readonly PlainPagePlacer PlaceMillis = (values, levels, first, count, present, target) =>
         Place(values, levels, first, count, present, target, new Ticks(TimeSpan.TicksPerMillisecond, 1));
@@ -44,10 +44,8 @@ internal static class PlainInt64Reader
         where TMap : struct, ICellMap<long, long> =>
         PageCells.Place(PlainChunkReader.Values<long>(values, present), levels, target.Longs.AsSpan(first, count), target.Nulls.AsSpan(first, count), map);
 
-    private readonly struct Unchanged : ICellMap<long, long>
+    private readonly struct AsStored : ICellMap<long, long>
     {
-        public static bool AsStored => true;
-
         public long Null => 0;
 
         public long Cell(long value) => value;
@@ -56,8 +54,6 @@ internal static class PlainInt64Reader
     /// <summary>A count of units since 1970 as ticks: times <paramref name="perUnit"/>, divided by <paramref name="unitsPerTick"/>.</summary>
     private readonly struct Ticks(long perUnit, long unitsPerTick) : ICellMap<long, long>
     {
-        public static bool AsStored => false;
-
         public long Null => 0;
 
         public long Cell(long value)
