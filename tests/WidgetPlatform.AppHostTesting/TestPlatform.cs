@@ -26,6 +26,9 @@ public sealed class TestPlatform : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>What Redis and RabbitMQ write when their port was taken.</summary>
+    private static readonly string[] PortTakenMarkers = ["Address already in use", "eaddrinuse", "dist_port_already_used"];
+
     private readonly ConcurrentDictionary<string, ResourceInstance> _instances = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly bool _ownsStateDirectory;
@@ -58,6 +61,20 @@ public sealed class TestPlatform : IAsyncDisposable
     public static async Task<TestPlatform> StartAsync(TestPlatformOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TestPlatformOptions();
+        try
+        {
+            return await StartOnceAsync(options, cancellationToken);
+        }
+        catch (PlatformStartException exception) when (exception.PortTaken)
+        {
+            // The AppHost chooses the servers' ports when it builds its model, so that their connection strings are known
+            // before they start; another process can bind one in between. A new AppHost chooses new ports.
+            return await StartOnceAsync(options, cancellationToken);
+        }
+    }
+
+    private static async Task<TestPlatform> StartOnceAsync(TestPlatformOptions options, CancellationToken cancellationToken)
+    {
         var ownsState = options.StateDirectory is null;
         var stateDirectory = options.StateDirectory ?? Directory.CreateTempSubdirectory("widgetplatform-test-").FullName;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WidgetPlatform_AppHost>(
@@ -145,7 +162,15 @@ public sealed class TestPlatform : IAsyncDisposable
         timeout.CancelAfter(StartTimeout);
         try
         {
-            await Application.StartAsync(timeout.Token);
+            // Aspire's start waits for what the services wait for: a server that exited at once would hold it until the timeout.
+            var starting = Application.StartAsync(timeout.Token);
+            while (!starting.IsCompleted)
+            {
+                ThrowIfAnyEnded();
+                await Task.WhenAny(starting, Task.Delay(100, timeout.Token));
+            }
+
+            await starting;
             foreach (var resource in ProcessResources())
             {
                 await WaitForAsync(resource, instance => instance.IsRunningAndHealthy || instance.Snapshot.IsHidden, StartTimeout, timeout.Token, failFast: true);
@@ -287,9 +312,9 @@ public sealed class TestPlatform : IAsyncDisposable
                 return;
             }
 
-            if (failFast && _instances.Values.FirstOrDefault(instance => instance.HasEnded) is { } ended)
+            if (failFast)
             {
-                throw new InvalidOperationException($"{ended.Id} ended ({ended.State}) while the platform started.\n{Describe()}");
+                ThrowIfAnyEnded();
             }
 
             if (deadline.Elapsed > timeout)
@@ -298,6 +323,16 @@ public sealed class TestPlatform : IAsyncDisposable
             }
 
             await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>During the start nothing comes back by itself: an ended process fails the start at once.</summary>
+    private void ThrowIfAnyEnded()
+    {
+        if (_instances.Values.FirstOrDefault(instance => instance.HasEnded) is { } ended)
+        {
+            var portTaken = (_logs?.Tail(ended.Id) ?? []).Any(line => PortTakenMarkers.Any(marker => line.Contains(marker, StringComparison.OrdinalIgnoreCase)));
+            throw new PlatformStartException($"{ended.Id} ended ({ended.State}) while the platform started.\n{Describe()}", portTaken);
         }
     }
 
