@@ -27,21 +27,49 @@ public sealed class StudyEventListener : IAsyncDisposable
     public async Task<JsonElement> NextAsync(Func<string, bool> name, Func<JsonElement, bool> matches, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var (eventName, data) = await ReadEventAsync(deadline.Token);
+            if (name(eventName) && matches(data))
+            {
+                return data;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each expected event name, the first such event whose data matches, in whichever order they arrive: events
+    /// from different services (the invalidation service's announcement, the warmer's report) race each other.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, JsonElement>> EachAsync(IReadOnlyDictionary<string, Func<JsonElement, bool>> expected, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        while (found.Count < expected.Count)
+        {
+            var (eventName, data) = await ReadEventAsync(deadline.Token);
+            if (!found.ContainsKey(eventName) && expected.TryGetValue(eventName, out var matches) && matches(data))
+            {
+                found[eventName] = data;
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<(string Name, JsonElement Data)> ReadEventAsync(CancellationToken cancellationToken)
+    {
         string? eventName = null;
         while (true)
         {
-            var line = await _reader.ReadLineAsync(deadline.Token) ?? throw new EndOfStreamException("The event stream ended.");
+            var line = await _reader.ReadLineAsync(cancellationToken) ?? throw new EndOfStreamException("The event stream ended.");
             if (line.StartsWith("event: ", StringComparison.Ordinal))
             {
                 eventName = line["event: ".Length..];
             }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName is not null && name(eventName))
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName is not null)
             {
-                var data = JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
-                if (matches(data))
-                {
-                    return data;
-                }
+                return (eventName, JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone());
             }
         }
     }
