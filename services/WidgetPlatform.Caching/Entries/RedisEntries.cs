@@ -32,7 +32,7 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
         // The lease's buffer is pooled; the entry outlives this call (it may go into the in-process layer), so copy once.
         using (value)
         {
-            return CacheEntry.Read(value.Memory.ToArray());
+            return CacheEntry.Read(value.Memory.ToArray(), key);
         }
     }
 
@@ -40,7 +40,7 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
     public async Task<CacheEntry?[]> GetManyAsync(IReadOnlyList<WidgetCacheKey> keys)
     {
         var values = await redis.GetDatabase().StringGetAsync([.. keys.Select(key => (RedisKey)key.Value)]);
-        return [.. values.Select(value => value.IsNull ? null : CacheEntry.Read((byte[])value!))];
+        return [.. values.Select((value, index) => value.IsNull ? null : CacheEntry.Read((byte[])value!, keys[index]))];
     }
 
     /// <summary>The widget's fence epoch as it is now: pass it to <see cref="StoreAsync"/> after computing.</summary>

@@ -1,8 +1,0 @@
-using System.Text.Json;
-
-namespace WidgetPlatform.Caching;
-
-internal static class CachingJson
-{
-    public static JsonSerializerOptions Metadata { get; } = new(JsonSerializerDefaults.Web);
-}
