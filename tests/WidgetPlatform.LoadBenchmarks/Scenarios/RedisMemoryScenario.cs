@@ -43,6 +43,7 @@ internal sealed class RedisMemoryScenario(BenchPlatform platform, LoadBenchmarkO
             keyUsage += (long)await database.ExecuteAsync("MEMORY", "USAGE", answer.Key!);
         }
 
+        var byFamily = await PerEntryByKeyFamilyAsync(redis, database, stored.Length);
         var settings = new Dictionary<string, string>
         {
             ["entries"] = stored.Length.ToString(CultureInfo.InvariantCulture),
@@ -51,9 +52,31 @@ internal sealed class RedisMemoryScenario(BenchPlatform platform, LoadBenchmarkO
             ["usedMemoryPerEntry"] = perEntry.ToString("F0", CultureInfo.InvariantCulture),
             ["payloadBytes"] = payload.ToString("F0", CultureInfo.InvariantCulture),
             ["entryKeyMemoryUsage"] = (keyUsage / sample.Length).ToString("F0", CultureInfo.InvariantCulture),
-            ["note"] = $"(used_memory delta / entries) - answer bytes; {perEntry:F0} per entry for {payload:F0}-byte answers; MEMORY USAGE of the entry key alone {keyUsage / sample.Length:F0}",
+            ["perEntryByKeyFamily"] = byFamily,
+            ["note"] = $"(used_memory delta / entries) - answer bytes; {perEntry:F0} per entry for {payload:F0}-byte answers; MEMORY USAGE of the entry key alone {keyUsage / sample.Length:F0}; by key family per entry: {byFamily}",
         };
         report.Add("redis_bytes_per_entry", perEntry - payload, "bytes", settings: settings);
+    }
+
+    /// <summary>
+    /// Where the study's bytes are: MEMORY USAGE summed over its keys by family (the part before the first colon:
+    /// widget entries, index sets, active combinations, partials…), per new entry. What used_memory adds beyond that is
+    /// Redis's own (dictionaries, expiry table, allocator).
+    /// </summary>
+    private static async Task<string> PerEntryByKeyFamilyAsync(ConnectionMultiplexer redis, IDatabase database, int entries)
+    {
+        var families = new SortedDictionary<string, (int Keys, long Bytes)>(StringComparer.Ordinal);
+        var server = redis.GetServers().Single();
+        await foreach (var key in server.KeysAsync(database.Database, $"*{{{Study}}}*", pageSize: 1000))
+        {
+            var family = ((string)key!).Split(':')[0];
+            var bytes = (long)await database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
+            var (count, sum) = families.GetValueOrDefault(family);
+            families[family] = (count + 1, sum + bytes);
+        }
+
+        return string.Join("; ", families.Select(family =>
+            $"{family.Key} {family.Value.Bytes / (double)entries:F0} ({family.Value.Keys} keys)"));
     }
 
     private static async Task<long> UsedMemoryAsync(IDatabase database)
