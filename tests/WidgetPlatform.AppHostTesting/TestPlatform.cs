@@ -220,10 +220,13 @@ public sealed class TestPlatform : IAsyncDisposable
         }
     }
 
-    /// <summary>Every resource of the model that runs as a process: the servers, their helpers and the services.</summary>
+    /// <summary>
+    /// Every resource of the model that runs as a process with the platform: the servers, their helpers and the services;
+    /// not those started only on request (<c>WithExplicitStart</c>).
+    /// </summary>
     private IEnumerable<string> ProcessResources() =>
         Application.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(resource => resource is ProjectResource or ExecutableResource)
+            .Where(resource => resource is ProjectResource or ExecutableResource && !resource.Annotations.OfType<ExplicitStartupAnnotation>().Any())
             .Select(resource => resource.Name);
 
     private async Task WatchAsync(CancellationToken stopping)

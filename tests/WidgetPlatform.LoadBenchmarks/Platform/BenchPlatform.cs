@@ -11,18 +11,24 @@ namespace WidgetPlatform.LoadBenchmarks.Platform;
 
 /// <summary>
 /// The platform under test, started through the AppHost on real Redis and RabbitMQ: the gateway as the AppHost runs it,
-/// with its in-process layer (L1) on as by default, and a second gateway beside it with L1 off so that its hits come from Redis.
+/// with its in-process layer (L1) on as by default, and a second gateway beside it with L1 off so that its hits come from
+/// Redis; for the hit scenario, the same two with traces sampled as in production (<see cref="ProductionSampling"/>),
+/// started only while it runs.
 /// </summary>
 internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
 {
     public const string Study = "STUDY-001";
     public const int WithL1 = 0;
     public const int WithoutL1 = 1;
+    public const int WithL1Sampled = 2;
+    public const int WithoutL1Sampled = 3;
 
     private const string WithoutL1Gateway = "query-l2";
 
-    /// <summary>By index: <see cref="WithL1"/>, <see cref="WithoutL1"/>.</summary>
-    private static readonly string[] Gateways = ["query", WithoutL1Gateway];
+    /// <summary>By index: <see cref="WithL1"/>, <see cref="WithoutL1"/>, <see cref="WithL1Sampled"/>, <see cref="WithoutL1Sampled"/>.</summary>
+    private static readonly string[] Gateways = ["query", WithoutL1Gateway, "query-sampled", "query-l2-sampled"];
+
+    private static readonly KeyValuePair<string, string> NoL1 = new("WidgetPlatform__Cache__MemoryCacheBytes", "0");
 
     private readonly string _allStudiesViewer = host.MintToken(PlatformRoles.Viewer, [PlatformClaims.AllStudies], TimeSpan.FromDays(1), subject: "bench-viewer");
     private readonly string _allStudiesUploader = host.MintToken(PlatformRoles.Uploader, [PlatformClaims.AllStudies], TimeSpan.FromDays(1), subject: "bench-uploader");
@@ -49,10 +55,36 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
             // The demo dashboard is built only for the browser scenario: its build costs seconds of CPU.
             WithWeb = options.Runs("browser"),
             Environment = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["query"] = options.GatewayEnvironment },
-            Configure = builder => builder.AddGatewayLike("query", WithoutL1Gateway, options.GatewayEnvironment)
-                .WithEnvironment("WidgetPlatform__Cache__MemoryCacheBytes", "0"),
+            Configure = builder =>
+            {
+                builder.AddGatewayLike("query", WithoutL1Gateway, options.GatewayEnvironment).WithEnvironment(NoL1.Key, NoL1.Value);
+                var sampled = new Dictionary<string, string>(options.GatewayEnvironment);
+                foreach (var (key, value) in ProductionSampling.Environment)
+                {
+                    sampled[key] = value;
+                }
+
+                builder.AddGatewayLike("query", Gateways[WithL1Sampled], sampled, explicitStart: true);
+                builder.AddGatewayLike("query", Gateways[WithoutL1Sampled], sampled, explicitStart: true).WithEnvironment(NoL1.Key, NoL1.Value);
+            },
         });
         return new BenchPlatform(host);
+    }
+
+    /// <summary>Starts the sampled gateways and waits until they answer; they run only while a scenario needs them.</summary>
+    public async Task StartSampledGatewaysAsync()
+    {
+        foreach (var gateway in new[] { Gateways[WithL1Sampled], Gateways[WithoutL1Sampled] })
+        {
+            await Host.StartAsync(gateway);
+            await Host.WaitForAsync(gateway, instance => instance.IsRunningAndHealthy, TimeSpan.FromMinutes(2));
+        }
+    }
+
+    public async Task StopSampledGatewaysAsync()
+    {
+        await Host.StopAsync(Gateways[WithL1Sampled]);
+        await Host.StopAsync(Gateways[WithoutL1Sampled]);
     }
 
     public Uri Gateway(int gateway) => Host.Endpoint(Gateways[gateway]);

@@ -5,13 +5,15 @@ using Aspire.Hosting.Testing;
 namespace WidgetPlatform.LoadBenchmarks.Platform;
 
 /// <summary>
-/// A second gateway beside the AppHost's, on the same Redis, RabbitMQ, data and signing key, with settings of its own:
-/// Aspire's replicas all share one environment, and the benchmark needs one gateway with its in-process layer off.
+/// Another gateway beside the AppHost's, on the same Redis, RabbitMQ, data and signing key, with settings of its own:
+/// Aspire's replicas all share one environment, and the benchmark needs gateways with their in-process layer off or
+/// their traces sampled. One started only on request (<paramref name="explicitStart"/>) costs nothing to the scenarios
+/// that do not use it, not even a queue's fan-out.
 /// </summary>
 internal static class GatewayCopy
 {
     public static IResourceBuilder<ProjectResource> AddGatewayLike(
-        this IDistributedApplicationTestingBuilder builder, string template, string name, IReadOnlyDictionary<string, string> environment)
+        this IDistributedApplicationTestingBuilder builder, string template, string name, IReadOnlyDictionary<string, string> environment, bool explicitStart = false)
     {
         var project = builder.CreateResourceBuilder<ProjectResource>(template).Resource.GetProjectMetadata().ProjectPath;
         var cache = builder.CreateResourceBuilder<IResourceWithConnectionString>("cache");
@@ -29,6 +31,11 @@ internal static class GatewayCopy
         foreach (var (key, value) in environment)
         {
             copy.WithEnvironment(key, value);
+        }
+
+        if (explicitStart)
+        {
+            copy.WithExplicitStart();
         }
 
         return copy;

@@ -25,7 +25,7 @@ internal static class AlternatingLoad
                 var result = await RunOnceAsync(target, options, options.RoundDuration);
                 rounds[target.Name].Add(result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    round {round}/{options.Rounds} {target.Name,-24} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  errors {result.Errors}  load {Machine.LoadAverage()}"));
+                    $"    round {round}/{options.Rounds} {target.Name,-32} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  p99.9 {result.P999Ms,6:F2} ms  errors {result.Errors}  load {Machine.LoadAverage()}"));
             }
         }
 
@@ -55,6 +55,7 @@ internal static class AlternatingLoad
         Middle(results.Select(r => r.P50Ms)),
         Middle(results.Select(r => r.P90Ms)),
         Middle(results.Select(r => r.P99Ms)),
+        results.All(r => r.P999Ms is not null) ? Middle(results.Select(r => r.P999Ms!.Value)) : null,
         results.Sum(r => r.Requests),
         results.Sum(r => r.SocketErrors),
         results.Sum(r => r.Timeouts),

@@ -7,8 +7,12 @@ using WidgetPlatform.LoadBenchmarks.Tools;
 namespace WidgetPlatform.LoadBenchmarks.Scenarios;
 
 /// <summary>
-/// widget_hit, widget_hit_l2, the peers and redis_get against ceiling_static: one cached widget, the same bytes everywhere,
-/// the same dev viewer token for everything that checks auth, 64 connections.
+/// One cached widget, the same bytes everywhere, the same dev viewer token for everything that checks auth, 64
+/// connections, in two phases. As shipped: widget_hit, widget_hit_l2, the bare peers and redis_get against
+/// ceiling_static. Like for like: the gateways with traces sampled as in production (widget_hit_sampled,
+/// widget_hit_l2_sampled) against the same peers running the platform's ServiceDefaults with the same sampling
+/// (peer_*_traced). The phases do not mix: the peers live in this process, and one traced app's OpenTelemetry listeners
+/// would trace every other app here, the bare peers and the ceiling included.
 /// </summary>
 internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOptions options, BenchmarkReport report)
 {
@@ -17,62 +21,43 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
 
     public static readonly string DataPath = $"/api/studies/{BenchPlatform.Study}/widgets/{Widget}/data";
 
+    /// <summary>Per target, what its check request found wrong (empty when it answered exactly the widget's bytes).</summary>
+    private readonly Dictionary<string, string> _notes = [];
+
     public async Task RunAsync()
     {
-        var body = await WarmGatewayAsync();
+        var body = await WarmGatewayAsync(BenchPlatform.WithL1, BenchPlatform.WithoutL1);
         Console.WriteLine($"widget_hit: {Widget}, {body.Length:N0} bytes per answer, auth on; targets alternate {options.Rounds} round(s) of {options.RoundDuration.TotalSeconds:0} s");
-        var sources = new Dictionary<string, PeerSource>();
-        PeerSource Source(string name) => sources[name] = new PeerSource(body);
-        var redis = platform.RedisConfiguration;
-        var key = platform.SigningKey;
+        await RunAsShippedAsync(body);
+        await RunLikeForLikeAsync(body);
+    }
 
+    private async Task RunAsShippedAsync(byte[] body)
+    {
+        Console.WriteLine("  as shipped: gateways tracing every request (Aspire's default), peers without telemetry");
         await using var ceiling = await StaticCeiling.StartAsync(new Dictionary<string, byte[]> { ["widget"] = body });
-        await using var hybrid = await HybridCachePeer.StartAsync("peer_hybridcache", redis, key, Source("peer_hybridcache"), localCache: true);
-        await using var hybridL2 = await HybridCachePeer.StartAsync("peer_hybridcache_l2", redis, key, Source("peer_hybridcache_l2"), localCache: false);
-        await using var fusion = await FusionCachePeer.StartAsync("peer_fusioncache", redis, key, Source("peer_fusioncache"));
-        await using var output = await OutputCachePeer.StartAsync("peer_outputcache_redis", redis, key, Source("peer_outputcache_redis"));
-
+        await using var peers = await PeerSet.StartAsync(platform.RedisConfiguration, platform.SigningKey, body, traced: false);
         var token = platform.ViewerToken;
-        var targets = new List<LoadTarget>
-        {
-            new("ceiling_static", new Uri(ceiling.Url, "/static/widget"), null, "bare Kestrel, same bytes, no auth"),
+        var ceilingTarget = new LoadTarget("ceiling_static", new Uri(ceiling.Url, "/static/widget"), null, "bare Kestrel, same bytes, no auth");
+        List<LoadTarget> targets =
+        [
+            ceilingTarget,
             new("widget_hit", new Uri(platform.Gateway(BenchPlatform.WithL1), DataPath), token, "gateway, L1 on (default), JWT"),
             new("widget_hit_l2", new Uri(platform.Gateway(BenchPlatform.WithoutL1), DataPath), token, "gateway, L1 off: hits from Redis, JWT"),
-            new("peer_hybridcache", new Uri(hybrid.Url, DataPath), token, "HybridCache L1 + Redis, JwtBearer"),
-            new("peer_hybridcache_l2", new Uri(hybridL2.Url, DataPath), token, "HybridCache L1 off (DisableLocalCache), Redis, JwtBearer"),
-            new("peer_fusioncache", new Uri(fusion.Url, DataPath), token, "FusionCache L1 + Redis IDistributedCache, JwtBearer"),
-            new("peer_outputcache_redis", new Uri(output.Url, DataPath), token, "OutputCache in Redis, JwtBearer"),
-        };
+            .. peers.Targets(DataPath, token),
+        ];
 
-        var notes = new Dictionary<string, string>();
-        foreach (var target in targets)
-        {
-            notes[target.Name] = await CheckAsync(target, body);
-        }
-
-        var callsBefore = sources.ToDictionary(pair => pair.Key, pair => pair.Value.Calls);
-        var results = await AlternatingLoad.RunAsync(targets, options);
-        var redisGet = await RedisBenchmark.GetAsync(platform.Redis, body.Length, options.Connections, options.RedisBenchmarkRequests);
-
+        var results = await RunTargetsAsync(targets, body, peers);
         var ceilingResult = results["ceiling_static"];
         foreach (var target in targets)
         {
-            var result = results[target.Name];
-            var settings = AlternatingLoad.Settings(options, result, target.Note + notes[target.Name]);
-            settings["bytes"] = body.Length.ToString(CultureInfo.InvariantCulture);
-            settings["url"] = target.Url.AbsolutePath;
-            if (sources.TryGetValue(target.Name, out var source))
-            {
-                // A peer's factory runs only on a miss: any call during the load means some answers were not hits.
-                settings["factoryCallsDuringLoad"] = (source.Calls - callsBefore[target.Name]).ToString(CultureInfo.InvariantCulture);
-            }
-
-            var isCeiling = target.Name == "ceiling_static";
-            report.Add(target.Name, result.RequestsPerSecond, "req/s", isCeiling ? null : ceilingResult.RequestsPerSecond, settings);
-            report.Add($"{target.Name}_p50", result.P50Ms, "ms", isCeiling ? null : ceilingResult.P50Ms, settings);
-            report.Add($"{target.Name}_p99", result.P99Ms, "ms", isCeiling ? null : ceilingResult.P99Ms, settings);
+            AddFigures(target, results[target.Name], body, peers, target == ceilingTarget ? null : ceilingResult);
         }
 
+        Compare("widget_hit", results, PeerSet.InMemory(traced: false), "as shipped");
+        Compare("widget_hit_l2", results, PeerSet.ThroughRedis(traced: false), "as shipped");
+
+        var redisGet = await RedisBenchmark.GetAsync(platform.Redis, body.Length, options.Connections, options.RedisBenchmarkRequests);
         var redisSettings = new Dictionary<string, string>
         {
             ["tool"] = $"redis-benchmark -t set,get -d {body.Length} -c {options.Connections} -n {options.RedisBenchmarkRequests}, no pipelining",
@@ -84,11 +69,95 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
         report.Add("redis_get_p99", redisGet.P99Ms, "ms", ceilingResult.P99Ms, redisSettings);
     }
 
-    /// <summary>Requests the widget on both replicas until each answers a hit; returns the hit body.</summary>
-    private async Task<byte[]> WarmGatewayAsync()
+    private async Task RunLikeForLikeAsync(byte[] body)
+    {
+        Console.WriteLine($"  like for like: gateways and peers on the platform's ServiceDefaults, traces sampled alike ({string.Join(", ", ProductionSampling.Environment.Select(setting => $"{setting.Key}={setting.Value}"))})");
+        await platform.StartSampledGatewaysAsync();
+        try
+        {
+            await WarmGatewayAsync(BenchPlatform.WithL1Sampled, BenchPlatform.WithoutL1Sampled);
+            await using var peers = await PeerSet.StartAsync(platform.RedisConfiguration, platform.SigningKey, body, traced: true);
+            var token = platform.ViewerToken;
+            List<LoadTarget> targets =
+            [
+                new("widget_hit_sampled", new Uri(platform.Gateway(BenchPlatform.WithL1Sampled), DataPath), token, "gateway, L1 on, JWT, traces sampled"),
+                new("widget_hit_l2_sampled", new Uri(platform.Gateway(BenchPlatform.WithoutL1Sampled), DataPath), token, "gateway, L1 off, JWT, traces sampled"),
+                .. peers.Targets(DataPath, token),
+            ];
+
+            var results = await RunTargetsAsync(targets, body, peers);
+            foreach (var target in targets)
+            {
+                AddFigures(target, results[target.Name], body, peers, ceiling: null);
+            }
+
+            Compare("widget_hit_sampled", results, PeerSet.InMemory(traced: true), "like for like");
+            Compare("widget_hit_l2_sampled", results, PeerSet.ThroughRedis(traced: true), "like for like");
+        }
+        finally
+        {
+            await platform.StopSampledGatewaysAsync();
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, WrkResult>> RunTargetsAsync(IReadOnlyList<LoadTarget> targets, byte[] body, PeerSet peers)
+    {
+        foreach (var target in targets)
+        {
+            _notes[target.Name] = await CheckAsync(target, body);
+        }
+
+        peers.MarkCalls();
+        return await AlternatingLoad.RunAsync(targets, options);
+    }
+
+    private void AddFigures(LoadTarget target, WrkResult result, byte[] body, PeerSet peers, WrkResult? ceiling)
+    {
+        var settings = AlternatingLoad.Settings(options, result, target.Note + _notes[target.Name]);
+        settings["bytes"] = body.Length.ToString(CultureInfo.InvariantCulture);
+        settings["url"] = target.Url.AbsolutePath;
+        if (peers.CallsSinceMark(target.Name) is { } calls)
+        {
+            // A peer's factory runs only on a miss: any call during the load means some answers were not hits.
+            settings["factoryCallsDuringLoad"] = calls.ToString(CultureInfo.InvariantCulture);
+        }
+
+        report.Add(target.Name, result.RequestsPerSecond, "req/s", ceiling?.RequestsPerSecond, settings);
+        report.Add($"{target.Name}_p50", result.P50Ms, "ms", ceiling?.P50Ms, settings);
+        report.Add($"{target.Name}_p99", result.P99Ms, "ms", ceiling?.P99Ms, settings);
+        if (result.P999Ms is { } p999)
+        {
+            report.Add($"{target.Name}_p999", p999, "ms", ceiling?.P999Ms, settings);
+        }
+    }
+
+    /// <summary>
+    /// Ours against the best of its peers in the same phase: throughput against the highest (ratio ≥ 1 is ahead), p99
+    /// and p99.9 against the lowest (ratio ≤ 1 is ahead).
+    /// </summary>
+    private void Compare(string ours, IReadOnlyDictionary<string, WrkResult> results, IReadOnlyList<string> peers, string phase)
+    {
+        var fastest = peers.MaxBy(peer => results[peer].RequestsPerSecond)!;
+        var lowestP99 = peers.MinBy(peer => results[peer].P99Ms)!;
+        var settings = new Dictionary<string, string>
+        {
+            ["phase"] = phase,
+            ["peers"] = string.Join(", ", peers),
+            ["note"] = $"{ours} against {fastest} (highest req/s) and {lowestP99} (lowest p99)",
+        };
+        report.Add($"{ours}_vs_best_peer", results[ours].RequestsPerSecond, "req/s", results[fastest].RequestsPerSecond, settings);
+        report.Add($"{ours}_p99_vs_best_peer", results[ours].P99Ms, "ms", results[lowestP99].P99Ms, settings);
+        if (results[ours].P999Ms is { } p999 && peers.All(peer => results[peer].P999Ms is not null))
+        {
+            report.Add($"{ours}_p999_vs_best_peer", p999, "ms", peers.Min(peer => results[peer].P999Ms!.Value), settings);
+        }
+    }
+
+    /// <summary>Requests the widget on each gateway until it answers a hit; returns the hit body.</summary>
+    private async Task<byte[]> WarmGatewayAsync(params int[] gateways)
     {
         byte[]? body = null;
-        foreach (var replica in new[] { BenchPlatform.WithL1, BenchPlatform.WithoutL1 })
+        foreach (var replica in gateways)
         {
             using var client = platform.Client(replica, platform.ViewerToken);
             for (var attempt = 0; ; attempt++)

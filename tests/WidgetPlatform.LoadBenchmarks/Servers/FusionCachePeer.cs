@@ -5,9 +5,9 @@ namespace WidgetPlatform.LoadBenchmarks.Servers;
 /// <summary>FusionCache: its memory L1 plus Redis through IDistributedCache (its Redis backplane is not on the mirror).</summary>
 internal static class FusionCachePeer
 {
-    public static async Task<LoopbackApp> StartAsync(string name, string redis, string signingKey, PeerSource source)
+    public static async Task<LoopbackApp> StartAsync(string name, string redis, string signingKey, PeerSource source, bool traced)
     {
-        var builder = LoopbackApp.CreateBuilder();
+        var builder = LoopbackApp.CreateBuilder(traced);
         builder.AddPeerAuth(signingKey);
         builder.Services.AddStackExchangeRedisCache(options =>
         {

@@ -5,9 +5,9 @@ namespace WidgetPlatform.LoadBenchmarks.Servers;
 /// <summary>HybridCache with Redis (Microsoft.Extensions.Caching.StackExchangeRedis) as L2; optionally with L1 off per entry.</summary>
 internal static class HybridCachePeer
 {
-    public static async Task<LoopbackApp> StartAsync(string name, string redis, string signingKey, PeerSource source, bool localCache)
+    public static async Task<LoopbackApp> StartAsync(string name, string redis, string signingKey, PeerSource source, bool localCache, bool traced)
     {
-        var builder = LoopbackApp.CreateBuilder();
+        var builder = LoopbackApp.CreateBuilder(traced);
         builder.AddPeerAuth(signingKey);
         builder.Services.AddStackExchangeRedisCache(options =>
         {

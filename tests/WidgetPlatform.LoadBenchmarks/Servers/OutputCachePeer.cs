@@ -3,9 +3,9 @@ namespace WidgetPlatform.LoadBenchmarks.Servers;
 /// <summary>ASP.NET Core output caching stored in Redis, after authorization (so a refused caller never reaches the cache).</summary>
 internal static class OutputCachePeer
 {
-    public static async Task<LoopbackApp> StartAsync(string name, string redis, string signingKey, PeerSource source)
+    public static async Task<LoopbackApp> StartAsync(string name, string redis, string signingKey, PeerSource source, bool traced)
     {
-        var builder = LoopbackApp.CreateBuilder();
+        var builder = LoopbackApp.CreateBuilder(traced);
         builder.AddPeerAuth(signingKey);
         builder.Services.AddStackExchangeRedisOutputCache(options =>
         {

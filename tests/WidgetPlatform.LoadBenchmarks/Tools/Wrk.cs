@@ -22,14 +22,19 @@ internal static partial class Wrk
             arguments.AddRange(["-H", $"Authorization: Bearer {bearerToken}"]);
         }
 
-        if (script is not null)
+        var runScript = WrkScripts.WithTailPercentile(script);
+        arguments.AddRange(["-s", runScript, url.ToString()]);
+        try
         {
-            arguments.AddRange(["-s", script]);
+            return Parse(await ProcessRunner.RunAsync("wrk", arguments, duration + TimeSpan.FromMinutes(2)));
         }
-
-        arguments.Add(url.ToString());
-        var output = await ProcessRunner.RunAsync("wrk", arguments, duration + TimeSpan.FromMinutes(2));
-        return Parse(output);
+        finally
+        {
+            if (runScript != script)
+            {
+                File.Delete(runScript);
+            }
+        }
     }
 
     public static WrkResult Parse(string output)
@@ -50,6 +55,7 @@ internal static partial class Wrk
         return new WrkResult(
             double.Parse(rate.Groups["v"].Value, CultureInfo.InvariantCulture),
             distribution["50"], distribution["90"], p99,
+            counters.TryGetValue(WrkScripts.P999Counter, out var p999Microseconds) ? p999Microseconds / 1000.0 : null,
             requests.Success ? long.Parse(requests.Groups["v"].Value, CultureInfo.InvariantCulture) : 0,
             SocketField("connect") + SocketField("read") + SocketField("write") + SocketField("timeout"),
             SocketField("timeout"),
