@@ -7,5 +7,5 @@ namespace WidgetPlatform.Caching.Computing;
 /// <summary>One widget answer to find or compute: the definition and request, pinned to one data version (G3).</summary>
 public sealed record WidgetRequest(string StudyId, WidgetDefinition Definition, WidgetQuery Query, string DataVersion, CanonicalFilter Filter)
 {
-    public WidgetCacheKey Key { get; } = new(StudyId, Definition.WidgetId, DataVersion, Filter.Hash);
+    public WidgetCacheKey Key { get; } = Filter.KeyFor(StudyId, Definition.WidgetId, DataVersion);
 }

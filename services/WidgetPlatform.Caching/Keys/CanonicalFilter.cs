@@ -29,6 +29,25 @@ public sealed class CanonicalFilter
     /// <summary>The first 16 hex characters of SHA-256 over <see cref="Json"/>.</summary>
     public string Hash { get; }
 
+    private WidgetCacheKey? _lastKey;
+
+    /// <summary>
+    /// The key of this filter's answer on <paramref name="dataVersion"/>. The last key made is kept and given again while
+    /// it fits: a filter's requests ask for one version at a time, so a cached hit builds no key string.
+    /// </summary>
+    public WidgetCacheKey KeyFor(string studyId, string widgetId, string dataVersion)
+    {
+        var last = Volatile.Read(ref _lastKey);
+        if (last is not null && last.DataVersion == dataVersion && last.WidgetId == widgetId && last.StudyId == studyId)
+        {
+            return last;
+        }
+
+        var key = new WidgetCacheKey(studyId, widgetId, dataVersion, Hash);
+        Volatile.Write(ref _lastKey, key);
+        return key;
+    }
+
     public static CanonicalFilter Create(WidgetDefinition definition, WidgetQuery query)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -16,29 +16,38 @@ namespace WidgetPlatform.Caching.Keys;
 /// same few queries. The memo key is the query written out exactly and unambiguously (every string length-prefixed), so
 /// two queries share an entry only when they are equal; a query that differs only in order gets its own entry with the
 /// same canonical filter. Entries hang off the definition object, so a new revision starts empty and the old one's
-/// entries go with it; each definition keeps at most <see cref="PerDefinition"/> queries, then starts over.
+/// entries go with it; each definition keeps at most <see cref="PerDefinition"/> queries, then starts over. A query
+/// object seen before is found by reference, without writing its text (632 → 0 bytes per repeated request).
 /// </remarks>
 public sealed class CanonicalFilters
 {
     public const int PerDefinition = 4096;
 
-    private readonly ConditionalWeakTable<WidgetDefinition, ConcurrentDictionary<string, CanonicalFilter>> _byDefinition = [];
+    private readonly ConditionalWeakTable<WidgetDefinition, Memo> _byDefinition = [];
 
     public CanonicalFilter For(WidgetDefinition definition, WidgetQuery query)
     {
-        var memo = _byDefinition.GetValue(definition, static _ => new ConcurrentDictionary<string, CanonicalFilter>(StringComparer.Ordinal));
+        var memo = _byDefinition.GetValue(definition, static _ => new Memo());
+
+        // A query object met before (the gateway shares one per query string) is found without writing its text out.
+        if (memo.ByQuery.TryGetValue(query, out var seen))
+        {
+            return seen;
+        }
+
         var text = QueryText(query);
-        if (memo.TryGetValue(text, out var known))
+        if (!memo.ByText.TryGetValue(text, out var known))
         {
-            return known;
+            if (memo.ByText.Count >= PerDefinition)
+            {
+                memo.ByText.Clear();
+            }
+
+            known = memo.ByText.GetOrAdd(text, static (_, state) => CanonicalFilter.Create(state.definition, state.query), (definition, query));
         }
 
-        if (memo.Count >= PerDefinition)
-        {
-            memo.Clear();
-        }
-
-        return memo.GetOrAdd(text, static (_, state) => CanonicalFilter.Create(state.definition, state.query), (definition, query));
+        memo.ByQuery.AddOrUpdate(query, known);
+        return known;
     }
 
     private static string QueryText(WidgetQuery query)
@@ -64,4 +73,12 @@ public sealed class CanonicalFilters
 
     private static StringBuilder Append(StringBuilder text, string value) =>
         text.Append(CultureInfo.InvariantCulture, $"{value.Length}:").Append(value);
+
+    /// <summary>One definition's canonical filters: by query text, and by query object while that object lives.</summary>
+    private sealed class Memo
+    {
+        public ConcurrentDictionary<string, CanonicalFilter> ByText { get; } = new(StringComparer.Ordinal);
+
+        public ConditionalWeakTable<WidgetQuery, CanonicalFilter> ByQuery { get; } = [];
+    }
 }

@@ -40,8 +40,7 @@ public static class WidgetDataApi
     private static async Task<IResult> GetWidgetData(string studyId, string widgetId, HttpContext context, WidgetDataServices services)
     {
         var started = Stopwatch.GetTimestamp();
-        var query = WidgetQueryParser.FromQueryString(context.Request.Query);
-        var wanted = WidgetQueryParser.WantedVersion(context.Request.Query);
+        var (query, wanted) = services.Queries.Read(context.Request);
         var request = await services.Requests.ResolveAsync(studyId, widgetId, query);
         if (wanted is not null && wanted != request.DataVersion)
         {

@@ -2,6 +2,7 @@ using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Caching.Statistics;
+using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Tracking;
 
@@ -9,6 +10,7 @@ namespace WidgetPlatform.Query.Apis;
 
 /// <summary>What the data endpoints need, bundled so their handlers stay static.</summary>
 public sealed class WidgetDataServices(
+    DataQueries queries,
     WidgetRequests requests,
     CurrentVersions versions,
     WidgetCache cache,
@@ -16,6 +18,8 @@ public sealed class WidgetDataServices(
     ActiveCombinations active,
     CacheCounters counters)
 {
+    public DataQueries Queries { get; } = queries;
+
     public WidgetRequests Requests { get; } = requests;
 
     public CurrentVersions Versions { get; } = versions;

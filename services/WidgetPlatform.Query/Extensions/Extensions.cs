@@ -9,6 +9,7 @@ using WidgetPlatform.Query.Cors;
 using WidgetPlatform.Query.Events;
 using WidgetPlatform.Query.Messaging;
 using WidgetPlatform.Query.OpenApi;
+using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Statistics;
 using WidgetPlatform.Query.Tracking;
@@ -41,6 +42,7 @@ public static class Extensions
         services.AddOptions<VersionRefreshOptions>().BindConfiguration(VersionRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<VersionRefresher>();
         services.AddSingleton<BrowserCaching>();
+        services.AddSingleton<DataQueries>();
         services.AddSingleton<WidgetDataServices>();
         services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StudyEvents>();

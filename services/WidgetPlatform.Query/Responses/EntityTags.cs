@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using WidgetPlatform.Caching.Keys;
@@ -11,7 +12,12 @@ namespace WidgetPlatform.Query.Responses;
 /// </summary>
 public static class EntityTags
 {
-    public static string For(WidgetCacheKey key)
+    /// <summary>Keys are reused while their version is current (<see cref="CanonicalFilter.KeyFor"/>), so their tags are too.</summary>
+    private static readonly ConditionalWeakTable<WidgetCacheKey, string> Tags = [];
+
+    public static string For(WidgetCacheKey key) => Tags.GetValue(key, Compute);
+
+    private static string Compute(WidgetCacheKey key)
     {
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(key.Value.Length)];
         var length = Encoding.UTF8.GetBytes(key.Value, utf8);

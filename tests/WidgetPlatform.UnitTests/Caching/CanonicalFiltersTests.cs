@@ -56,6 +56,22 @@ public sealed class CanonicalFiltersTests
     }
 
     [Fact]
+    public void OneQueryObjectAskedAgainGetsTheSameFilterAndOneKeyPerVersion()
+    {
+        var query = Query(("site", ["S02", "S01"]));
+        var filter = _filters.For(Widget, query);
+
+        Assert.Same(filter, _filters.For(Widget, query));
+        var key = filter.KeyFor("S", Widget.WidgetId, "2024-01-10-143000");
+        Assert.Same(key, filter.KeyFor("S", Widget.WidgetId, "2024-01-10-143000"));
+        Assert.Equal(new WidgetCacheKey("S", Widget.WidgetId, "2024-01-10-143000", filter.Hash), key);
+
+        var next = filter.KeyFor("S", Widget.WidgetId, "2024-01-11-090000");
+        Assert.Equal("2024-01-11-090000", next.DataVersion);
+        Assert.Equal(new WidgetCacheKey("S2", Widget.WidgetId, "2024-01-11-090000", filter.Hash), filter.KeyFor("S2", Widget.WidgetId, "2024-01-11-090000"));
+    }
+
+    [Fact]
     public void ANewRevisionOfTheWidgetGetsItsOwnFilters()
     {
         var current = _filters.For(Widget, WidgetQuery.Unfiltered);
