@@ -22,7 +22,7 @@ public sealed partial class StatisticsPublisher(
         {
             try
             {
-                await store.PublishAsync(new InstanceStatistics(identity.Id, identity.Service, time.GetUtcNow(), counters.Snapshot()));
+                await store.PublishAsync(new InstanceStatistics(identity.Id, identity.Service, time.GetUtcNow(), counters.Snapshot(), ProcessFigures.Now()));
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {

@@ -89,6 +89,9 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
 
     public Uri Gateway(int gateway) => Host.Endpoint(Gateways[gateway]);
 
+    /// <summary>The service name a gateway publishes its statistics under (its resource's name).</summary>
+    public static string GatewayService(int gateway) => Gateways[gateway];
+
     public HttpClient Client(int gateway, string? token = null) => Host.CreateHttpClient(Gateways[gateway], bearerToken: token ?? _allStudiesViewer);
 
     /// <summary>Writes a demo study into the running platform's data root; the services find it on first use.</summary>

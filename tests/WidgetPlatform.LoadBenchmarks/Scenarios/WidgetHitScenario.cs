@@ -56,6 +56,8 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
 
         Compare("widget_hit", results, PeerSet.InMemory(traced: false), "as shipped");
         Compare("widget_hit_l2", results, PeerSet.ThroughRedis(traced: false), "as shipped");
+        await MeasureCostAsync(targets[1], BenchPlatform.WithL1);
+        await MeasureCostAsync(targets[2], BenchPlatform.WithoutL1);
 
         var redisGet = await RedisBenchmark.GetAsync(platform.Redis, body.Length, options.Connections, options.RedisBenchmarkRequests);
         var redisSettings = new Dictionary<string, string>
@@ -93,6 +95,8 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
 
             Compare("widget_hit_sampled", results, PeerSet.InMemory(traced: true), "like for like");
             Compare("widget_hit_l2_sampled", results, PeerSet.ThroughRedis(traced: true), "like for like");
+            await MeasureCostAsync(targets[0], BenchPlatform.WithL1Sampled);
+            await MeasureCostAsync(targets[1], BenchPlatform.WithoutL1Sampled);
         }
         finally
         {
@@ -151,6 +155,31 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
         {
             report.Add($"{ours}_p999_vs_best_peer", p999, "ms", peers.Min(peer => results[peer].P999Ms!.Value), settings);
         }
+    }
+
+    /// <summary>
+    /// What one of our gateways spends per request: one more wrk run of its target alone, and the process's own figures
+    /// (published each second) before and after, divided by the requests sent. The peers share this process, so theirs
+    /// cannot be told apart.
+    /// </summary>
+    private async Task MeasureCostAsync(LoadTarget target, int gateway)
+    {
+        var service = BenchPlatform.GatewayService(gateway);
+        var before = await ProcessCost.ReadAsync(platform, service);
+        var run = await Wrk.RunAsync(target.Url, options.WrkThreads, options.Connections, options.RoundDuration, target.Token);
+        var cost = ProcessCost.Between(before, await ProcessCost.ReadAsync(platform, service));
+        var requests = Math.Max(1, run.Requests);
+        var settings = new Dictionary<string, string>
+        {
+            ["requests"] = run.Requests.ToString(CultureInfo.InvariantCulture),
+            ["requestsPerSecond"] = run.RequestsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+            ["collections"] = $"gen0 {cost.Gen0}, gen1 {cost.Gen1}, gen2 {cost.Gen2}",
+            ["gcPauseMs"] = cost.GcPauseMs.ToString("F1", CultureInfo.InvariantCulture),
+            ["note"] = $"{service}: one more {options.RoundDuration.TotalSeconds:0} s wrk run alone; growth of the process's published figures / requests",
+        };
+        report.Add($"{target.Name}_bytes_per_request", cost.AllocatedBytes / (double)requests, "bytes", settings: settings);
+        report.Add($"{target.Name}_cpu_per_request", cost.CpuMs * 1000 / requests, "us", settings: settings);
+        report.Add($"{target.Name}_gc_pause_share", cost.GcPauseMs / options.RoundDuration.TotalMilliseconds * 100, "%", settings: settings);
     }
 
     /// <summary>Requests the widget on each gateway until it answers a hit; returns the hit body.</summary>
