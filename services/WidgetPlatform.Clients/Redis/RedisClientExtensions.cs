@@ -49,7 +49,7 @@ public static class RedisClientExtensions
             health.Timeout));
     }
 
-    private static void ConfigureConnection(ConfigurationOptions options)
+    internal static void ConfigureConnection(ConfigurationOptions options)
     {
         // The service must start, and recover, while Redis is briefly away: the multiplexer keeps reconnecting by itself.
         options.AbortOnConnectFail = false;
