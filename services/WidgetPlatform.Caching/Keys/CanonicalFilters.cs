@@ -25,7 +25,12 @@ public sealed class CanonicalFilters
 
     private readonly ConditionalWeakTable<WidgetDefinition, Memo> _byDefinition = [];
 
-    public CanonicalFilter For(WidgetDefinition definition, WidgetQuery query)
+    /// <param name="sharedQuery">
+    /// The caller keeps this query object and asks with it again (the gateway's parsed query strings): its filter is then
+    /// also remembered by reference. Not for query objects made per call (dashboard items, warm targets), whose entries
+    /// would only churn the table's weak handles.
+    /// </param>
+    public CanonicalFilter For(WidgetDefinition definition, WidgetQuery query, bool sharedQuery = false)
     {
         var memo = _byDefinition.GetValue(definition, static _ => new Memo());
 
@@ -46,7 +51,11 @@ public sealed class CanonicalFilters
             known = memo.ByText.GetOrAdd(text, static (_, state) => CanonicalFilter.Create(state.definition, state.query), (definition, query));
         }
 
-        memo.ByQuery.AddOrUpdate(query, known);
+        if (sharedQuery)
+        {
+            memo.ByQuery.AddOrUpdate(query, known);
+        }
+
         return known;
     }
 

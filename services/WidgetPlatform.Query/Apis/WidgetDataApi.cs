@@ -41,12 +41,12 @@ public static class WidgetDataApi
     {
         var started = Stopwatch.GetTimestamp();
         var (query, wanted) = services.Queries.Read(context.Request);
-        var request = await services.Requests.ResolveAsync(studyId, widgetId, query);
+        var request = await services.Requests.ResolveAsync(studyId, widgetId, query, sharedQuery: true);
         if (wanted is not null && wanted != request.DataVersion)
         {
             // The client may have heard of a version before this replica did: look once more before redirecting.
             await services.Versions.RefreshAsync(studyId);
-            request = await services.Requests.ResolveAsync(studyId, widgetId, query);
+            request = await services.Requests.ResolveAsync(studyId, widgetId, query, sharedQuery: true);
             if (wanted != request.DataVersion)
             {
                 return CurrentVersionRedirect.For(context.Request, request.DataVersion);

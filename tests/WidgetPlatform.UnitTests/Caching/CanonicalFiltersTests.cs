@@ -59,9 +59,9 @@ public sealed class CanonicalFiltersTests
     public void OneQueryObjectAskedAgainGetsTheSameFilterAndOneKeyPerVersion()
     {
         var query = Query(("site", ["S02", "S01"]));
-        var filter = _filters.For(Widget, query);
+        var filter = _filters.For(Widget, query, sharedQuery: true);
 
-        Assert.Same(filter, _filters.For(Widget, query));
+        Assert.Same(filter, _filters.For(Widget, query, sharedQuery: true));
         var key = filter.KeyFor("S", Widget.WidgetId, "2024-01-10-143000");
         Assert.Same(key, filter.KeyFor("S", Widget.WidgetId, "2024-01-10-143000"));
         Assert.Equal(new WidgetCacheKey("S", Widget.WidgetId, "2024-01-10-143000", filter.Hash), key);
