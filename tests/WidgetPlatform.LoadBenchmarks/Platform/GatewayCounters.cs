@@ -1,4 +1,3 @@
-using StackExchange.Redis;
 using WidgetPlatform.Caching.Statistics;
 
 namespace WidgetPlatform.LoadBenchmarks.Platform;
@@ -14,22 +13,8 @@ internal static class GatewayCounters
     /// <summary>The sum over every gateway, once each has published after this call began (so all it counted until now is in).</summary>
     public static async Task<CounterSnapshot> ReadAsync(BenchPlatform platform)
     {
-        var since = DateTimeOffset.UtcNow;
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConfiguration);
-        var store = new FleetStatisticsStore(redis, Microsoft.Extensions.Options.Options.Create(new CacheStatisticsOptions()));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var gateways = (await store.ReadAsync(DateTimeOffset.UtcNow))
-                .Where(instance => instance.Service.StartsWith(GatewayServicePrefix, StringComparison.Ordinal))
-                .ToList();
-            if ((gateways.Count > 0 && gateways.All(instance => instance.PublishedAt > since)) || DateTime.UtcNow > deadline)
-            {
-                return gateways.Aggregate(new CounterSnapshot(), (sum, instance) => sum.Add(instance.Counters));
-            }
-
-            await Task.Delay(100);
-        }
+        var (gateways, _) = await FleetPublications.ReadAfterNowAsync(platform, instance => instance.Service.StartsWith(GatewayServicePrefix, StringComparison.Ordinal));
+        return gateways.Aggregate(new CounterSnapshot(), (sum, instance) => sum.Add(instance.Counters));
     }
 
     /// <summary>The samples of one event path step recorded between two readings.</summary>

@@ -1,4 +1,3 @@
-using StackExchange.Redis;
 using WidgetPlatform.Caching.Statistics;
 
 namespace WidgetPlatform.LoadBenchmarks.Platform;
@@ -12,22 +11,10 @@ internal sealed record ProcessCost(long AllocatedBytes, int Gen0, int Gen1, int 
     /// </summary>
     public static async Task<ProcessFigures> ReadAsync(BenchPlatform platform, string service)
     {
-        var since = DateTimeOffset.UtcNow;
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConfiguration);
-        var store = new FleetStatisticsStore(redis, Microsoft.Extensions.Options.Options.Create(new CacheStatisticsOptions()));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var published = (await store.ReadAsync(DateTimeOffset.UtcNow)).SingleOrDefault(instance => instance.Service == service);
-            if (published is { Process: { } figures } && published.PublishedAt > since)
-            {
-                return figures;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{service} published no process figures within 30 s.");
+        var (instances, fresh) = await FleetPublications.ReadAfterNowAsync(platform, instance => instance.Service == service);
+        return fresh && instances.SingleOrDefault() is { Process: { } figures }
+            ? figures
+            : throw new TimeoutException($"{service} published no process figures within 30 s.");
     }
 
     public static ProcessCost Between(ProcessFigures before, ProcessFigures after) => new(

@@ -66,8 +66,9 @@ public sealed class CacheEntryTests
     [Fact]
     public void EveryTruncationOfAnEntryIsNoEntry()
     {
-        var stored = ResponseBody.Render("""{"value":4332}"""u8, Metadata).Stored.ToArray();
-        var bodyStart = stored.Length - ResponseBody.Render("""{"value":4332}"""u8, Metadata).Body.Length;
+        var entry = ResponseBody.Render("""{"value":4332}"""u8, Metadata);
+        var stored = entry.Stored.ToArray();
+        var bodyStart = stored.Length - entry.Body.Length;
 
         for (var length = 0; length <= bodyStart; length++)
         {
