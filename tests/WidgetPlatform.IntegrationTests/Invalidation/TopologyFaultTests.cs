@@ -60,7 +60,7 @@ public sealed class TopologyFaultTests(PlatformFixture platform)
         }
     }
 
-    private static async Task<string> EventuallyAsync(Func<string?> find)
+    private async Task<string> EventuallyAsync(Func<string?> find)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (DateTime.UtcNow < deadline)
@@ -73,6 +73,18 @@ public sealed class TopologyFaultTests(PlatformFixture platform)
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"The service did not say '{LogLine}' within {Timeout.TotalSeconds:0} s.");
+        throw new TimeoutException($"The service did not say '{LogLine}' within {Timeout.TotalSeconds:0} s.\n{Said()}");
+    }
+
+    /// <summary>
+    /// What the service's console held when the wait gave up: whether the line came without the broker's reason, or was
+    /// pushed out of the kept tail by what followed it.
+    /// </summary>
+    private string Said()
+    {
+        var lines = platform.Host.ConsoleLines(Service);
+        var notStarted = lines.Where(line => line.Contains(LogLine, StringComparison.Ordinal)).ToList();
+        return $"{lines.Count} lines kept; {notStarted.Count} of them '{LogLine}…': {string.Join(" | ", notStarted)}\nlast lines:\n"
+            + string.Join('\n', lines.TakeLast(20));
     }
 }
