@@ -11,15 +11,22 @@ namespace WidgetPlatform.Clients.Messaging;
 /// health check keeps the service unhealthy while MassTransit goes on retrying. A crash loop said nothing an operator
 /// could act on and stopped /health from answering at all.
 /// </summary>
-internal sealed partial class TolerantBusHostedService(
-    IBusDepot depot, IBusControl bus, IOptions<MassTransitHostOptions> options, ILogger<TolerantBusHostedService> logger)
-    : IHostedService, IAsyncDisposable
+internal sealed partial class TolerantBusHostedService : IHostedService, IAsyncDisposable
 {
-    private readonly MassTransitHostedService _bus = new(depot, options);
-
     private static readonly TimeSpan FaultWatch = TimeSpan.FromMinutes(1);
 
+    private readonly MassTransitHostedService _bus;
+    private readonly EndpointFaultRecorder _faults = new();
+    private readonly ILogger<TolerantBusHostedService> _logger;
     private readonly CancellationTokenSource _stopping = new();
+
+    public TolerantBusHostedService(
+        IBusDepot depot, IBusControl bus, IOptions<MassTransitHostOptions> options, ILogger<TolerantBusHostedService> logger)
+    {
+        _bus = new MassTransitHostedService(depot, options);
+        _logger = logger;
+        bus.ConnectReceiveEndpointObserver(_faults);
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,12 +36,9 @@ internal sealed partial class TolerantBusHostedService(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var faults = EndpointFaults();
-            LogBusNotStarted(logger, faults ?? Innermost(exception).Message, exception);
-            if (faults is null)
-            {
-                _ = SayWhyOnceKnownAsync(_stopping.Token);
-            }
+            var reason = _faults.Describe() ?? EndpointFaultRecorder.Innermost(exception).Message;
+            LogBusNotStarted(_logger, reason, exception);
+            _ = SayFurtherReasonsAsync(reason, _stopping.Token);
         }
     }
 
@@ -51,52 +55,26 @@ internal sealed partial class TolerantBusHostedService(
     }
 
     /// <summary>
-    /// What the broker refused (PRECONDITION_FAILED - inequivalent arg 'x-queue-type' …), as the faulted endpoints report it;
-    /// null while none has faulted (the start merely timed out, say, on a busy machine).
+    /// The first line may hold only a timeout (the start gave up before the broker answered) or a consequence of the refusal
+    /// (a disposed channel): the reasons MassTransit meets while it goes on retrying are said too, each once, for a minute.
     /// </summary>
-    private string? EndpointFaults()
+    private async Task SayFurtherReasonsAsync(string said, CancellationToken stopping)
     {
-        var faults = bus.CheckHealth().Endpoints.Values
-            .Where(endpoint => endpoint.Exception is not null)
-            .Select(endpoint => Innermost(endpoint.Exception!).Message)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return faults.Count > 0 ? string.Join("; ", faults) : null;
-    }
-
-    /// <summary>
-    /// A start that timed out before any endpoint faulted said only that: MassTransit goes on trying, and the broker's refusal
-    /// shows on the endpoints a moment later. Said then, in the same words, so the operator reads the reason, not the timeout.
-    /// </summary>
-    private async Task SayWhyOnceKnownAsync(CancellationToken stopping)
-    {
-        var deadline = DateTime.UtcNow + FaultWatch;
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        watch.CancelAfter(FaultWatch);
         try
         {
-            while (DateTime.UtcNow < deadline && bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            await foreach (var reason in _faults.NewReasons.ReadAllAsync(watch.Token))
             {
-                if (EndpointFaults() is { } faults)
+                if (!said.Contains(reason, StringComparison.Ordinal))
                 {
-                    LogBusNotStarted(logger, faults, null);
-                    return;
+                    LogBusNotStarted(_logger, reason, null);
                 }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(500), stopping);
             }
         }
         catch (OperationCanceledException)
         {
         }
-    }
-
-    private static Exception Innermost(Exception exception)
-    {
-        while (exception.InnerException is not null)
-        {
-            exception = exception.InnerException;
-        }
-
-        return exception;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message =

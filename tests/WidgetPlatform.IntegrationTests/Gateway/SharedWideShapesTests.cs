@@ -21,9 +21,9 @@ public sealed class SharedWideShapesTests(GatewayFixture platform)
         await using var library = await CacheLibrary.CreateAsync(platform.Host);
         var shared = library.Get<RedisSharedPartials>();
         var snapshot = library.Get<DataStore>().ResolveDataset(library.StudyId, DatasetLayer.Source, "AE");
-        var topSubjects = (await library.Get<DataStore>().ReadWidgetAsync(library.StudyId, "ae-top-subjects"))!;
         // Not a priority widget: the platform's own warmer, which warms every study's priority widgets every 30 s, never
         // computes it, so whether its shape is wide is this test's alone to find out.
+        var topSubjects = (await library.Get<DataStore>().ReadWidgetAsync(library.StudyId, "ae-top-subjects"))!;
         var daily = (await library.Get<DataStore>().ReadWidgetAsync(library.StudyId, "ae-daily"))!;
         var quarter = new WidgetQuery { From = new DateOnly(2023, 4, 1), To = new DateOnly(2023, 6, 30) };
         var finder = new CountingObserver();
@@ -41,7 +41,9 @@ public sealed class SharedWideShapesTests(GatewayFixture platform)
         // The record is where docs/cache.md says; the warmer's refresh may have added the small study's priority shapes beside it.
         Assert.True(await redis.SetLengthAsync(wide) >= 1);
         Assert.True(await redis.KeyTimeToLiveAsync(wide) > TimeSpan.Zero);
-        Assert.Equal(1, learner.Built);
+        // Only the daily shape's partials: built here, or loaded when the platform's warmer, refreshing the new study's priority
+        // metric (the same count without a dimension), shared them first. Top subjects' would make two.
+        Assert.Equal(1, learner.Built + learner.Shared);
         Assert.False(answers[0].Unwrap().FromPartials);
         Assert.True(answers[1].Unwrap().FromPartials);
         Assert.Equal(scannedAlone.SerializeData(), answers[0].Unwrap().SerializeData());
@@ -51,14 +53,14 @@ public sealed class SharedWideShapesTests(GatewayFixture platform)
     {
         public int Built { get; private set; }
 
+        public int Shared { get; private set; }
+
         public void ScanRun(int plans)
         {
         }
 
         public void PartialsBuilt() => Built++;
 
-        public void PartialsShared()
-        {
-        }
+        public void PartialsShared() => Shared++;
     }
 }
