@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Locking;
@@ -42,7 +43,7 @@ public sealed partial class WidgetCache(
             return answer;
         }
 
-        var (reachable, stored) = await circuit.TryAsync(() => entries.GetAsync(request.Key));
+        var (reachable, stored) = await circuit.TryAsync((entries, request.Key), static read => read.entries.GetAsync(read.Key));
         if (EntryFreshness.Matches(request, stored))
         {
             local.Set(request.StudyId, request.Key.WidgetId, stored);

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 
@@ -40,7 +41,7 @@ public class RedisHitBenchmarks
         options.ConnectRetry = 20;
         _redis = await ConnectionMultiplexer.ConnectAsync(options);
         _entries = new RedisEntries(_redis);
-        _circuit = new RedisCircuit(new WidgetCacheOptions());
+        _circuit = new RedisCircuit(new WidgetCacheOptions(), TimeProvider.System);
         var entry = ResponseBody.Render(Encoding.UTF8.GetBytes(new string('x', 600)), new CacheEntryMetadata
         {
             Key = Key.Value,
@@ -71,7 +72,8 @@ public class RedisHitBenchmarks
     public async Task<CacheEntry?> EntryRead() => await _entries.GetAsync(Key);
 
     [Benchmark]
-    public async Task<CacheEntry?> EntryReadThroughBreaker() => (await _circuit.TryAsync(() => _entries.GetAsync(Key))).Value;
+    public async Task<CacheEntry?> EntryReadThroughBreaker() =>
+        (await _circuit.TryAsync((_entries, Key), static read => read._entries.GetAsync(read.Key))).Value;
 
     private static int FreePort()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Entries;
 
 namespace WidgetPlatform.Caching.Computing;

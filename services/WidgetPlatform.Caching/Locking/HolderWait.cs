@@ -1,3 +1,4 @@
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Statistics;

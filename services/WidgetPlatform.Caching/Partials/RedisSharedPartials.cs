@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;

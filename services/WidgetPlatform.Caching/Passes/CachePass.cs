@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;

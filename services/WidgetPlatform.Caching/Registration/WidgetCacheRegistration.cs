@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;

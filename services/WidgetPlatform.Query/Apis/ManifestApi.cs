@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Query.Responses;

@@ -2,6 +2,7 @@ extern alias invalidation;
 
 using StackExchange.Redis;
 using WidgetPlatform.Caching;
+using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Computing;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;

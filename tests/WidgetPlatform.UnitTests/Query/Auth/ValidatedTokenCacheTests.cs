@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Time.Testing;
 using WidgetPlatform.Query.Auth;
 
 namespace WidgetPlatform.UnitTests.Query.Auth;
@@ -6,7 +7,7 @@ namespace WidgetPlatform.UnitTests.Query.Auth;
 public sealed class ValidatedTokenCacheTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     [Fact]
     public void RepeatedTokenIsAnsweredWithThePrincipalValidatedForIt()
