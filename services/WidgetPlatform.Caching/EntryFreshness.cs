@@ -9,7 +9,7 @@ public sealed class EntryFreshness(WidgetCacheOptions options, TimeProvider time
 {
     /// <summary>The entry was computed for exactly this request: same filters, same data version.</summary>
     public static bool Matches(WidgetRequest request, [NotNullWhen(true)] CacheEntry? entry) =>
-        entry is not null && entry.Metadata.Filter == request.Filter.Json && entry.Metadata.DataVersion == request.DataVersion;
+        entry is not null && entry.Answers(request.Filter) && entry.Metadata.DataVersion == request.DataVersion;
 
     /// <summary>An entry for exactly this request that needs no refresh yet.</summary>
     public bool IsFresh(WidgetRequest request, [NotNullWhen(true)] CacheEntry? entry) => Matches(request, entry) && !IsDueForRefresh(entry);

@@ -33,7 +33,7 @@ public sealed partial class WidgetCache(
     public CacheAnswer? TryGetLocal(WidgetRequest request)
     {
         var entry = local.Get(request.Key.Value);
-        return entry is not null && entry.Metadata.Filter == request.Filter.Json ? Served(request, entry) : null;
+        return entry is not null && entry.Answers(request.Filter) ? Served(request, entry) : null;
     }
 
     public async ValueTask<CacheAnswer> GetAsync(WidgetRequest request)

@@ -47,12 +47,9 @@ public class RedisHitBenchmarks
             Key = Key.Value,
             CalculatedAt = DateTimeOffset.UtcNow,
             DataVersion = Key.DataVersion,
-            QueryTime = 12.5,
-            RowsProcessed = 20_000,
-            Filter = """{"filters":{},"from":null,"revision":1,"to":null}""",
             TtlSeconds = 900,
             CacheValueOffset = 0,
-        });
+        }, """{"filters":{},"from":null,"revision":1,"to":null}"""u8, queryTime: 12.5, rowsProcessed: 20_000);
         await _redis.GetDatabase().StringSetAsync(Key.Value, entry.Stored);
     }
 

@@ -73,11 +73,8 @@ public sealed class WidgetComputer(DataStore store, WidgetComputeEngine engine, 
             Key = request.Key.Value,
             CalculatedAt = time.GetUtcNow(),
             DataVersion = request.DataVersion,
-            QueryTime = elapsed.TotalMilliseconds,
-            RowsProcessed = computation.RowsProcessed,
-            Filter = request.Filter.Json,
             TtlSeconds = options.Ttl(request.Definition.TtlClass),
             CacheValueOffset = 0,
-        });
+        }, request.Filter.Utf8, elapsed.TotalMilliseconds, computation.RowsProcessed);
     }
 }

@@ -1,35 +1,38 @@
 using System.Buffers.Binary;
-using System.Text;
 using WidgetPlatform.Caching.Keys;
 
 namespace WidgetPlatform.Caching.Entries;
 
 /// <summary>
-/// One cached answer: the response body exactly as a hit sends it, plus its metadata. Stored in Redis as
-/// <c>'W' 2 | int64 calculatedAt (UTC ticks) | int32 ttlSeconds | float64 queryTime | int64 rowsProcessed |
-/// int32 cache-value offset | uint16 length + dataVersion | uint16 length + canonical filter | body</c> (little-endian,
-/// strings UTF-8), so a hit is bytes in, bytes out: the body is a slice of what Redis returned, never parsed or
-/// re-serialised, and the metadata is read field by field, without a JSON parser.
+/// One cached answer: the response body exactly as a hit sends it, plus what the cache must know of it. Stored in Redis
+/// as <c>'W' 3 | int64 calculatedAt (UTC ticks) | int32 ttlSeconds | int32 cache-value offset | uint16 length +
+/// canonical filter | body</c> (little-endian, UTF-8), so a hit is bytes in, bytes out: the body is a slice of what Redis
+/// returned, never parsed or re-serialised, and the header is read field by field without allocating a string.
 /// </summary>
 /// <remarks>
-/// Why binary: format 1 held the metadata as JSON, ~400 bytes per entry (the key again, property names, the canonical
-/// filter escaped inside a string), and every Redis hit paid a JSON deserialisation for it. The key is not stored: whoever
-/// reads an entry read it by its key.
+/// Format 1 held the metadata as JSON (~400 bytes per entry); format 2 as binary, but with the data version, the query
+/// time and the rows besides, which the key and the body already hold. DESIGN.md §5's metadata is all in the value still:
+/// calculatedAt, dataVersion, queryTime and rowsProcessed in the body's metadata, the canonical filter in the header.
+/// Whoever reads an entry read it by its key.
 /// </remarks>
 public sealed class CacheEntry
 {
     private const byte Magic = (byte)'W';
-    private const byte FormatVersion = 2;
-    private const int FixedHeaderLength = 2 + sizeof(long) + sizeof(int) + sizeof(double) + sizeof(long) + sizeof(int);
+    private const byte FormatVersion = 3;
+    private const int FixedHeaderLength = 2 + sizeof(long) + sizeof(int) + sizeof(int) + sizeof(ushort);
 
-    private CacheEntry(CacheEntryMetadata metadata, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> stored)
+    private CacheEntry(CacheEntryMetadata metadata, ReadOnlyMemory<byte> filter, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> stored)
     {
         Metadata = metadata;
+        Filter = filter;
         Body = body;
         Stored = stored;
     }
 
     public CacheEntryMetadata Metadata { get; }
+
+    /// <summary>The UTF-8 canonical filter the answer was computed for.</summary>
+    public ReadOnlyMemory<byte> Filter { get; }
 
     /// <summary>The response body of a hit: <c>{"data":…,"metadata":{…,"cache":"hit"}}</c>.</summary>
     public ReadOnlyMemory<byte> Body { get; }
@@ -40,16 +43,17 @@ public sealed class CacheEntry
     /// <summary>The body up to the <c>metadata.cache</c> value; the caller appends the result and <c>"}}</c>.</summary>
     public ReadOnlyMemory<byte> BodyBeforeCacheResult => Body[..Metadata.CacheValueOffset];
 
-    public static CacheEntry Create(CacheEntryMetadata metadata, ReadOnlyMemory<byte> body)
+    /// <summary>Whether this answer was computed for <paramref name="filter"/>: a hash collision can never answer.</summary>
+    public bool Answers(CanonicalFilter filter) => Filter.Span.SequenceEqual(filter.Utf8);
+
+    public static CacheEntry Create(CacheEntryMetadata metadata, ReadOnlySpan<byte> filter, ReadOnlyMemory<byte> body)
     {
-        var dataVersionLength = Encoding.UTF8.GetByteCount(metadata.DataVersion);
-        var filterLength = Encoding.UTF8.GetByteCount(metadata.Filter);
-        if (dataVersionLength > ushort.MaxValue || filterLength > ushort.MaxValue)
+        if (filter.Length > ushort.MaxValue)
         {
-            throw new ArgumentException("The data version and the canonical filter are each at most 65,535 UTF-8 bytes.", nameof(metadata));
+            throw new ArgumentException("The canonical filter is at most 65,535 UTF-8 bytes.", nameof(filter));
         }
 
-        var headerLength = FixedHeaderLength + sizeof(ushort) + dataVersionLength + sizeof(ushort) + filterLength;
+        var headerLength = FixedHeaderLength + filter.Length;
         var stored = new byte[headerLength + body.Length];
         var span = stored.AsSpan();
         span[0] = Magic;
@@ -59,16 +63,12 @@ public sealed class CacheEntry
         at += sizeof(long);
         BinaryPrimitives.WriteInt32LittleEndian(span[at..], metadata.TtlSeconds);
         at += sizeof(int);
-        BinaryPrimitives.WriteDoubleLittleEndian(span[at..], metadata.QueryTime);
-        at += sizeof(double);
-        BinaryPrimitives.WriteInt64LittleEndian(span[at..], metadata.RowsProcessed);
-        at += sizeof(long);
         BinaryPrimitives.WriteInt32LittleEndian(span[at..], metadata.CacheValueOffset);
         at += sizeof(int);
-        at += WriteString(span[at..], metadata.DataVersion);
-        at += WriteString(span[at..], metadata.Filter);
-        body.Span.CopyTo(span[at..]);
-        return new CacheEntry(metadata, stored.AsMemory(headerLength), stored);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[at..], (ushort)filter.Length);
+        filter.CopyTo(span[FixedHeaderLength..]);
+        body.Span.CopyTo(span[headerLength..]);
+        return new CacheEntry(metadata, stored.AsMemory(FixedHeaderLength, filter.Length), stored.AsMemory(headerLength), stored);
     }
 
     /// <summary>
@@ -88,15 +88,13 @@ public sealed class CacheEntry
         at += sizeof(long);
         var ttlSeconds = BinaryPrimitives.ReadInt32LittleEndian(span[at..]);
         at += sizeof(int);
-        var queryTime = BinaryPrimitives.ReadDoubleLittleEndian(span[at..]);
-        at += sizeof(double);
-        var rowsProcessed = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
-        at += sizeof(long);
         var cacheValueOffset = BinaryPrimitives.ReadInt32LittleEndian(span[at..]);
         at += sizeof(int);
-        if (!TryReadString(span, ref at, out var dataVersion) || !TryReadString(span, ref at, out var filter)
+        int filterLength = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
+        var headerLength = FixedHeaderLength + filterLength;
+        if (span.Length <= headerLength
             || calculatedAtTicks < DateTimeOffset.MinValue.UtcTicks || calculatedAtTicks > DateTimeOffset.MaxValue.UtcTicks
-            || cacheValueOffset < 0 || cacheValueOffset >= span.Length - at)
+            || cacheValueOffset < 0 || cacheValueOffset >= span.Length - headerLength)
         {
             return null;
         }
@@ -105,40 +103,10 @@ public sealed class CacheEntry
         {
             Key = key.Value,
             CalculatedAt = new DateTimeOffset(calculatedAtTicks, TimeSpan.Zero),
-            DataVersion = dataVersion,
-            QueryTime = queryTime,
-            RowsProcessed = rowsProcessed,
-            Filter = filter,
+            DataVersion = key.DataVersion,
             TtlSeconds = ttlSeconds,
             CacheValueOffset = cacheValueOffset,
         };
-        return new CacheEntry(metadata, stored[at..], stored);
-    }
-
-    private static int WriteString(Span<byte> destination, string value)
-    {
-        var length = Encoding.UTF8.GetBytes(value, destination[sizeof(ushort)..]);
-        BinaryPrimitives.WriteUInt16LittleEndian(destination, (ushort)length);
-        return sizeof(ushort) + length;
-    }
-
-    private static bool TryReadString(ReadOnlySpan<byte> span, ref int at, out string value)
-    {
-        value = "";
-        if (span.Length - at < sizeof(ushort))
-        {
-            return false;
-        }
-
-        var length = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
-        at += sizeof(ushort);
-        if (span.Length - at < length)
-        {
-            return false;
-        }
-
-        value = Encoding.UTF8.GetString(span.Slice(at, length));
-        at += length;
-        return true;
+        return new CacheEntry(metadata, stored.Slice(FixedHeaderLength, filterLength), stored[headerLength..], stored);
     }
 }

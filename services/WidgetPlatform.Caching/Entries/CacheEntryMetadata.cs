@@ -1,6 +1,10 @@
 namespace WidgetPlatform.Caching.Entries;
 
-/// <summary>What a cached answer carries besides its data (docs/design.md §5), as the seed's cache entry.</summary>
+/// <summary>
+/// What the cache needs to know of an answer without reading its body: whether it answers the request, how fresh it is, and
+/// where its <c>metadata.cache</c> value goes. The rest of the answer's metadata (query time, rows) is in the body only,
+/// and the canonical filter it answers is <see cref="CacheEntry.Filter"/>.
+/// </summary>
 public sealed record CacheEntryMetadata
 {
     public required string Key { get; init; }
@@ -8,14 +12,6 @@ public sealed record CacheEntryMetadata
     public required DateTimeOffset CalculatedAt { get; init; }
 
     public required string DataVersion { get; init; }
-
-    /// <summary>How long the computation took, in milliseconds.</summary>
-    public required double QueryTime { get; init; }
-
-    public required long RowsProcessed { get; init; }
-
-    /// <summary>The canonical filter the key's hash was made from: checked on read, so a collision can never answer.</summary>
-    public required string Filter { get; init; }
 
     public required int TtlSeconds { get; init; }
 

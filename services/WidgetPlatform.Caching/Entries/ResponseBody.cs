@@ -19,7 +19,9 @@ public static class ResponseBody
     public static ReadOnlyMemory<byte> Suffix(CacheResult result) => Suffixes[result];
 
     /// <summary>Builds the hit body for <paramref name="data"/> (already JSON) and fills in where the cache result goes.</summary>
-    public static CacheEntry Render(ReadOnlySpan<byte> data, CacheEntryMetadata metadata)
+    /// <param name="filter">The UTF-8 canonical filter the answer was computed for.</param>
+    /// <param name="queryTime">How long the computation took, in milliseconds.</param>
+    public static CacheEntry Render(ReadOnlySpan<byte> data, CacheEntryMetadata metadata, ReadOnlySpan<byte> filter, double queryTime, long rowsProcessed)
     {
         using var buffer = new MemoryStream(data.Length + 256);
         buffer.Write("{\"data\":"u8);
@@ -30,8 +32,8 @@ public static class ResponseBody
             json.WriteStartObject();
             json.WriteString("calculatedAt", metadata.CalculatedAt);
             json.WriteString("dataVersion", metadata.DataVersion);
-            json.WriteNumber("queryTime", Math.Round(metadata.QueryTime, 2));
-            json.WriteNumber("rowsProcessed", metadata.RowsProcessed);
+            json.WriteNumber("queryTime", Math.Round(queryTime, 2));
+            json.WriteNumber("rowsProcessed", rowsProcessed);
             json.WriteString("key", metadata.Key);
             json.WritePropertyName("cache");
             json.Flush();
@@ -41,6 +43,6 @@ public static class ResponseBody
         buffer.Write("\""u8);
         var cacheValueOffset = (int)buffer.Length;
         buffer.Write(HitSuffix);
-        return CacheEntry.Create(metadata with { CacheValueOffset = cacheValueOffset }, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        return CacheEntry.Create(metadata with { CacheValueOffset = cacheValueOffset }, filter, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 }

@@ -17,16 +17,22 @@ public sealed class CanonicalFilter
 {
     private const int HashHexLength = 16;
 
-    private CanonicalFilter(string json)
+    private CanonicalFilter(ReadOnlySpan<byte> utf8)
     {
-        Json = json;
-        Hash = HashOf(json);
+        Utf8 = utf8.ToArray();
+        Json = Encoding.UTF8.GetString(utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        Hash = Convert.ToHexStringLower(hash[..(HashHexLength / 2)]);
     }
 
-    /// <summary>The canonical JSON, stored in the entry and compared on read, so a hash collision can never serve a wrong answer.</summary>
+    /// <summary>The canonical JSON.</summary>
     public string Json { get; }
 
-    /// <summary>The first 16 hex characters of SHA-256 over <see cref="Json"/>.</summary>
+    /// <summary>The canonical JSON's UTF-8 bytes: stored in the entry and compared on read, so a hash collision can never answer.</summary>
+    public byte[] Utf8 { get; }
+
+    /// <summary>The first 16 hex characters of SHA-256 over <see cref="Utf8"/>.</summary>
     public string Hash { get; }
 
     private WidgetCacheKey? _lastKey;
@@ -74,7 +80,7 @@ public sealed class CanonicalFilter
             json.WriteEndObject();
         }
 
-        return new CanonicalFilter(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        return new CanonicalFilter(buffer.WrittenSpan);
     }
 
     /// <summary>A column filtered by both the widget and the request must satisfy both: the intersection of the two sets.</summary>
@@ -108,12 +114,5 @@ public sealed class CanonicalFilter
         {
             json.WriteNull(name);
         }
-    }
-
-    private static string HashOf(string json)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(json), hash);
-        return Convert.ToHexStringLower(hash[..(HashHexLength / 2)]);
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Widgets;
@@ -44,6 +46,15 @@ public sealed class CanonicalFilterTests
         Assert.NotEqual(baseline, CanonicalFilter.Create(Widget with { Revision = 4 }, WidgetQuery.Unfiltered).Hash);
         Assert.NotEqual(baseline, CanonicalFilter.Create(Widget, new WidgetQuery { To = new DateOnly(2024, 1, 31) }).Hash);
         Assert.NotEqual(baseline, CanonicalFilter.Create(Widget, Query(("serious", ["false"]))).Hash);
+    }
+
+    [Fact]
+    public void TheHashIsTheFirstEightBytesOfTheSha256OfTheUtf8Json()
+    {
+        var filter = CanonicalFilter.Create(Widget, Query(("site", ["Zürich"])));
+
+        Assert.Equal(Encoding.UTF8.GetBytes(filter.Json), filter.Utf8);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(filter.Utf8)[..8]), filter.Hash);
     }
 
     [Fact]
