@@ -12,6 +12,8 @@ public static class RedisClientExtensions
 {
     private const string DisableTracingKey = "Aspire:StackExchange:Redis:DisableTracing";
 
+    private const string RepliesOnThreadPoolKey = "WidgetPlatform:Redis:RepliesOnThreadPool";
+
     /// <summary>
     /// Registers Aspire's singleton <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{connectionName}</c> (with
     /// its tracing and metrics of Redis calls), and a health check of that name that reports <paramref name="failureStatus"/>
@@ -26,6 +28,7 @@ public static class RedisClientExtensions
         this IHostApplicationBuilder builder, string connectionName, HealthStatus failureStatus = HealthStatus.Unhealthy, bool traceCommands = true)
     {
         var configured = builder.Configuration[DisableTracingKey] is not null;
+        var repliesOnThreadPool = builder.Configuration.GetValue(RepliesOnThreadPoolKey, defaultValue: true);
         builder.AddRedisClient(
             connectionName,
             settings =>
@@ -36,7 +39,7 @@ public static class RedisClientExtensions
                     settings.DisableTracing = !traceCommands;
                 }
             },
-            ConfigureConnection);
+            options => ConfigureConnection(options, repliesOnThreadPool));
 
         // Read now: a health check's timeout is part of its registration.
         var health = builder.Configuration.GetSection(RedisHealthOptions.Section).Get<RedisHealthOptions>() ?? new RedisHealthOptions();
@@ -49,7 +52,7 @@ public static class RedisClientExtensions
             health.Timeout));
     }
 
-    internal static void ConfigureConnection(ConfigurationOptions options)
+    internal static void ConfigureConnection(ConfigurationOptions options, bool repliesOnThreadPool = true)
     {
         // The service must start, and recover, while Redis is briefly away: the multiplexer keeps reconnecting by itself.
         options.AbortOnConnectFail = false;
@@ -62,6 +65,7 @@ public static class RedisClientExtensions
         // two cores the hop and the spinning of both pools cost more than the request (gateway CPU per L2 hit, wrk at 64
         // connections: 94-133 µs with the dedicated scheduler, 53-57 µs with the pool). The dedicated threads only help
         // an app that blocks pool threads on sync-over-async, which the services never do.
-        options.SocketManager = SocketManager.ThreadPool;
+        // WidgetPlatform:Redis:RepliesOnThreadPool=false restores the dedicated threads, to measure the choice again.
+        options.SocketManager = repliesOnThreadPool ? SocketManager.ThreadPool : SocketManager.Shared;
     }
 }
