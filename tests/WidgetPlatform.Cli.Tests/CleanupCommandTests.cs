@@ -11,14 +11,18 @@ public sealed class CleanupCommandTests(CliPlatformFixture platform)
         await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.Host.GetConnectionString("cache"));
         var database = redis.GetDatabase();
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        // A lock with no expiry (left by a crash of something that did not set one), a live lock, and an index member whose entry is gone.
+        // A lock with no expiry (left by a crash of something that did not set one), a live lock, and index members: one whose
+        // entry is gone, one whose entry lives, and one written whole by an earlier release whose entry is gone.
         var staleLock = $"lock:widget:{{STUDY-001}}:cli-stale-{suffix}:v1:0000";
         var liveLock = $"lock:widget:{{STUDY-001}}:cli-live-{suffix}:v1:0000";
         var index = $"index:{{STUDY-001}}:cli-index-{suffix}";
-        var gone = $"widget:{{STUDY-001}}:cli-index-{suffix}:v1:0000";
+        var gone = "v1:0000";
+        var live = "v1:1111";
+        var goneWhole = $"widget:{{STUDY-001}}:cli-index-{suffix}:v1:2222";
         await database.StringSetAsync(staleLock, "holder");
         await database.StringSetAsync(liveLock, "holder", TimeSpan.FromSeconds(25));
-        await database.SetAddAsync(index, gone);
+        await database.StringSetAsync($"widget:{{STUDY-001}}:cli-index-{suffix}:{live}", "entry", TimeSpan.FromMinutes(1));
+        await database.SetAddAsync(index, [gone, live, goneWhole]);
 
         // The connection string comes from the state folder's resources.json, as it does for an operator.
         var dryRun = await Cleanup("--dry-run");
@@ -42,7 +46,7 @@ public sealed class CleanupCommandTests(CliPlatformFixture platform)
 
         Assert.True(expired.ExitCode == 0, expired.ToString());
         Assert.Contains(index, expired.Out, StringComparison.Ordinal);
-        Assert.False(await database.SetContainsAsync(index, gone));
+        Assert.Equal([live], (await database.SetMembersAsync(index)).Select(member => member.ToString()));
         Assert.True(await database.KeyExistsAsync(liveLock));
     }
 

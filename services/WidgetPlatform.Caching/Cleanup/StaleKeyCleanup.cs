@@ -25,13 +25,16 @@ public sealed class StaleKeyCleanup(IConnectionMultiplexer redis)
         return -3
         """);
 
-    // One SSCAN step; members whose entry is gone are removed (unless dry) and returned. The index and its members share
-    // the study's hash tag, so this stays within one cluster slot.
+    // One SSCAN step; members whose entry is gone are removed (unless dry) and returned. A member is the end of its entry's
+    // key, "version:hash", or (written by an earlier release) the whole key. The index and its entries share the study's
+    // hash tag, so this stays within one cluster slot.
     private static readonly LuaScript IndexScript = LuaScript.Prepare("""
         local scan = redis.call('SSCAN', @index, @cursor, 'COUNT', @count)
         local gone = {}
         for _, member in ipairs(scan[2]) do
-          if redis.call('EXISTS', member) == 0 then
+          local entry = member
+          if string.sub(member, 1, 7) ~= 'widget:' then entry = @prefix .. member end
+          if redis.call('EXISTS', entry) == 0 then
             if @remove == '1' then redis.call('SREM', @index, member) end
             gone[#gone + 1] = member
           end
@@ -120,13 +123,15 @@ public sealed class StaleKeyCleanup(IConnectionMultiplexer redis)
     {
         var database = redis.GetDatabase();
         var remove = options.DryRun ? "0" : "1";
+        // index:{S}:w indexes the entries widget:{S}:w:…
+        var prefix = $"widget:{((string)index!)["index:".Length..]}:";
         long cursor = 0;
         long dangling = 0;
         var examples = new List<string>();
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var step = (RedisResult[])(await database.ScriptEvaluateAsync(IndexScript, new { index, cursor, count = options.BatchSize, remove }))!;
+            var step = (RedisResult[])(await database.ScriptEvaluateAsync(IndexScript, new { index, prefix, cursor, count = options.BatchSize, remove }))!;
             cursor = (long)step[0];
             tally.MembersExamined += (long)step[1];
             var gone = (RedisResult[])step[2]!;

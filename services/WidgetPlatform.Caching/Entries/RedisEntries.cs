@@ -16,7 +16,7 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
         local epoch = redis.call('HGET', @epochs, @widget) or '0'
         if epoch ~= @epoch then return -1 end
         redis.call('SET', @entry, @value, 'PX', @ttl)
-        redis.call('SADD', @index, @entry)
+        redis.call('SADD', @index, @member)
         if redis.call('PTTL', @index) < tonumber(@ttl) then redis.call('PEXPIRE', @index, @ttl) end
         return 1
         """);
@@ -68,6 +68,7 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
             epochs = (RedisKey)RedisKeys.WidgetEpochs(key.StudyId),
             index = (RedisKey)RedisKeys.WidgetIndex(key.StudyId, key.WidgetId),
             entry = (RedisKey)key.Value,
+            member = key.IndexMember,
             field = RedisKeys.ManifestField(request.Definition.Layer, request.Definition.Dataset),
             version = request.DataVersion,
             widget = key.WidgetId,

@@ -14,7 +14,11 @@ public static class RedisKeys
     /// <summary>Hash: widgetId → a counter bumped by every invalidation that keeps keys (manual, tags): the write fence.</summary>
     public static string WidgetEpochs(string studyId) => $"epochs:{{{studyId}}}";
 
-    /// <summary>Set of the entry keys stored for one widget: what manual invalidation and the superseded-key cleanup remove.</summary>
+    /// <summary>
+    /// Set of the entries stored for one widget, as <c>version:hash</c> (<see cref="WidgetCacheKey.IndexMember"/>): what manual
+    /// invalidation and the superseded-key cleanup remove. Members do not repeat the widget's prefix, which halves what the
+    /// index costs per entry; a member written whole by an earlier release (it starts with <c>widget:</c>) is read as it is.
+    /// </summary>
     public static string WidgetIndex(string studyId, string widgetId) => $"index:{{{studyId}}}:{widgetId}";
 
     /// <summary>The stampede lock of one entry; its value is the holder's token.</summary>

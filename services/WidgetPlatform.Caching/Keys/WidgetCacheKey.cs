@@ -10,6 +10,12 @@ public sealed record WidgetCacheKey(string StudyId, string WidgetId, string Data
 
     public string Value { get; } = $"{Prefix}{{{StudyId}}}:{WidgetId}:{DataVersion}:{FilterHash}";
 
+    /// <summary>This key's member of its widget's index (<see cref="RedisKeys.WidgetIndex"/>): the key without its widget's prefix.</summary>
+    public string IndexMember => $"{DataVersion}:{FilterHash}";
+
+    /// <summary>What every key of one widget starts with; its index members complete it.</summary>
+    public static string WidgetPrefix(string studyId, string widgetId) => $"{Prefix}{{{studyId}}}:{widgetId}:";
+
     public override string ToString() => Value;
 
     /// <summary>Reads a key back; null when <paramref name="key"/> is not one of ours.</summary>

@@ -11,16 +11,18 @@ namespace WidgetPlatform.Invalidation.Cleanup;
 /// </summary>
 public sealed class SupersededKeys(IConnectionMultiplexer redis)
 {
-    // A member is "widget:{study}:widget:version:hash"; identifiers hold no ':' (docs/design.md §3), so the version is the second
-    // field from the end. Versions compare ordinally, as strings.
+    // A member is "version:hash" (an earlier release's, the whole key "widget:{study}:widget:version:hash"); identifiers
+    // hold no ':' (docs/design.md §3), so the version is the field before the last. Versions compare ordinally, as strings.
     private static readonly LuaScript StepScript = LuaScript.Prepare("""
         local scan = redis.call('SSCAN', @index, @cursor, 'COUNT', @count)
         local current = redis.call('HGET', @manifest, @field)
         local removed = 0
         for _, member in ipairs(scan[2]) do
-          local version = string.match(member, ':([^:]+):[^:]+$')
-          if redis.call('EXISTS', member) == 0 or (current and version and version < current) then
-            redis.call('DEL', member)
+          local entry = member
+          if string.sub(member, 1, 7) ~= 'widget:' then entry = @prefix .. member end
+          local version = string.match(member, '([^:]+):[^:]+$')
+          if redis.call('EXISTS', entry) == 0 or (current and version and version < current) then
+            redis.call('DEL', entry)
             redis.call('SREM', @index, member)
             removed = removed + 1
           end
@@ -37,6 +39,7 @@ public sealed class SupersededKeys(IConnectionMultiplexer redis)
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(StepScript, new
         {
             index = (RedisKey)RedisKeys.WidgetIndex(studyId, widgetId),
+            prefix = WidgetCacheKey.WidgetPrefix(studyId, widgetId),
             manifest = (RedisKey)RedisKeys.Manifest(studyId),
             field = RedisKeys.ManifestField(layer, dataset),
             cursor,

@@ -16,6 +16,9 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
     private static readonly LuaScript DrainScript = LuaScript.Prepare("""
         if @bump == '1' then redis.call('HINCRBY', @epochs, @widget, 1) end
         local members = redis.call('SPOP', @index, @batch)
+        for at, member in ipairs(members) do
+          if string.sub(member, 1, 7) ~= 'widget:' then members[at] = @prefix .. member end
+        end
         for first = 1, #members, 500 do
           redis.call('DEL', unpack(members, first, math.min(first + 499, #members)))
         end
@@ -35,6 +38,7 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
             {
                 epochs = (RedisKey)RedisKeys.WidgetEpochs(studyId),
                 index = (RedisKey)RedisKeys.WidgetIndex(studyId, widgetId),
+                prefix = WidgetCacheKey.WidgetPrefix(studyId, widgetId),
                 widget = widgetId,
                 bump,
                 batch,

@@ -49,7 +49,7 @@ public sealed class CacheGuaranteeTests(GatewayFixture platform)
 
         Assert.Equal(StoreOutcome.Invalidated, raced);
         Assert.Equal(StoreOutcome.Stored, afterwards);
-        Assert.True(await Redis(library).SetContainsAsync(RedisKeys.WidgetIndex(library.StudyId, request.Key.WidgetId), request.Key.Value));
+        Assert.True(await Redis(library).SetContainsAsync(RedisKeys.WidgetIndex(library.StudyId, request.Key.WidgetId), request.Key.IndexMember));
     }
 
     [Fact]

@@ -59,12 +59,13 @@ public abstract class InvalidationTestBase(PlatformFixture platform) : IAsyncLif
     }
 
     /// <summary>Stores a fake entry for the widget as the gateway's fenced store would: the key, and its index member.</summary>
-    internal async Task<string> StoreEntryAsync(string widgetId, string version, string filterHash = "0123456789abcdef")
+    /// <param name="wholeKeyMember">Indexes it as releases before index members were shortened did: by the whole key.</param>
+    internal async Task<string> StoreEntryAsync(string widgetId, string version, string filterHash = "0123456789abcdef", bool wholeKeyMember = false)
     {
-        var key = new WidgetCacheKey(Study.Id, widgetId, version, filterHash).Value;
-        await Probe.Redis.StringSetAsync(key, "entry", TimeSpan.FromMinutes(5));
-        await Probe.Redis.SetAddAsync(RedisKeys.WidgetIndex(Study.Id, widgetId), key);
-        return key;
+        var key = new WidgetCacheKey(Study.Id, widgetId, version, filterHash);
+        await Probe.Redis.StringSetAsync(key.Value, "entry", TimeSpan.FromMinutes(5));
+        await Probe.Redis.SetAddAsync(RedisKeys.WidgetIndex(Study.Id, widgetId), wholeKeyMember ? key.Value : key.IndexMember);
+        return key.Value;
     }
 
     /// <summary>

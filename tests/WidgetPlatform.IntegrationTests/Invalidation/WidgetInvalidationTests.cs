@@ -10,6 +10,7 @@ public sealed class WidgetInvalidationTests(PlatformFixture platform) : Invalida
     public async Task ConfigurationChangeRemovesThatWidgetsEntriesOnly()
     {
         var changed = await StoreEntryAsync("ae-count", TestStudy.V1);
+        var indexedByAnEarlierRelease = await StoreEntryAsync("ae-count", TestStudy.V1, "fedcba9876543210", wholeKeyMember: true);
         var untouched = await StoreEntryAsync("ae-serious", TestStudy.V1);
 
         await Probe.PublishAsync(Changed("ae-count", revision: 2));
@@ -18,6 +19,7 @@ public sealed class WidgetInvalidationTests(PlatformFixture platform) : Invalida
         Assert.Equal(InvalidationScope.Widget, message.Scope);
         Assert.Equal(["ae-count"], message.WidgetIds);
         Assert.False(await Probe.Redis.KeyExistsAsync(changed));
+        Assert.False(await Probe.Redis.KeyExistsAsync(indexedByAnEarlierRelease));
         Assert.Empty(await IndexAsync("ae-count"));
         Assert.Equal(1, await EpochAsync("ae-count"));
         Assert.True(await Probe.Redis.KeyExistsAsync(untouched));
