@@ -1,44 +1,58 @@
+using System.Buffers;
 using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Entries;
 
 namespace WidgetPlatform.Query.Responses;
 
 /// <summary>A JSON array of data responses in request order, written from the cached bodies without re-serialising them.</summary>
+/// <remarks>
+/// Copied into Kestrel's pipe and sent with one flush, under a Content-Length: writing each body to the response stream
+/// flushed each one as a chunk of its own, 25 sends for a dashboard of twelve where the bare endpoint makes one.
+/// </remarks>
 public sealed class DashboardResult(IReadOnlyList<CacheAnswer> answers) : IResult
 {
-    private static readonly byte[] Open = "["u8.ToArray();
-    private static readonly byte[] Separator = ","u8.ToArray();
-    private static readonly byte[] Close = "]"u8.ToArray();
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
         response.Headers.CacheControl = "private, no-cache";
+        response.ContentLength = Length();
 
-        var body = response.Body;
-        var aborted = httpContext.RequestAborted;
-        await body.WriteAsync(Open, aborted);
+        var writer = response.BodyWriter;
+        writer.Write("["u8);
         for (var index = 0; index < answers.Count; index++)
         {
             if (index > 0)
             {
-                await body.WriteAsync(Separator, aborted);
+                writer.Write(","u8);
             }
 
             var (entry, result) = answers[index];
             if (result == CacheResult.Hit)
             {
-                await body.WriteAsync(entry.Body, aborted);
+                writer.Write(entry.Body.Span);
             }
             else
             {
-                await body.WriteAsync(entry.BodyBeforeCacheResult, aborted);
-                await body.WriteAsync(ResponseBody.Suffix(result), aborted);
+                writer.Write(entry.BodyBeforeCacheResult.Span);
+                writer.Write(ResponseBody.Suffix(result).Span);
             }
         }
 
-        await body.WriteAsync(Close, aborted);
+        writer.Write("]"u8);
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>The brackets, the commas between answers, and each answer's bytes.</summary>
+    private long Length()
+    {
+        long length = 2 + Math.Max(0, answers.Count - 1);
+        foreach (var (entry, result) in answers)
+        {
+            length += result == CacheResult.Hit ? entry.Body.Length : entry.BodyBeforeCacheResult.Length + ResponseBody.Suffix(result).Length;
+        }
+
+        return length;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using WidgetPlatform.Caching;
 using WidgetPlatform.Caching.Entries;
 
@@ -22,9 +23,11 @@ public sealed class WidgetDataResult(CacheAnswer answer, string entityTag, strin
             return;
         }
 
+        // Two pieces, one flush: each write to the response stream would be sent on its own.
         var suffix = ResponseBody.Suffix(answer.Result);
         response.ContentLength = entry.BodyBeforeCacheResult.Length + suffix.Length;
-        await response.Body.WriteAsync(entry.BodyBeforeCacheResult, httpContext.RequestAborted);
-        await response.Body.WriteAsync(suffix, httpContext.RequestAborted);
+        response.BodyWriter.Write(entry.BodyBeforeCacheResult.Span);
+        response.BodyWriter.Write(suffix.Span);
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 }

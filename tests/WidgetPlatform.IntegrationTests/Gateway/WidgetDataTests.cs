@@ -110,9 +110,13 @@ public sealed partial class WidgetDataTests(GatewayFixture platform)
                     new { widgetId = "dm-by-arm" },
                 },
             }));
-        var answers = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var answers = System.Text.Json.JsonDocument.Parse(body).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Sent in one piece with its length (a hit and misses alike), not as a chunk per widget.
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
         Assert.Equal(3, answers.GetArrayLength());
         Assert.Contains(":ae-daily:", answers[0].GetProperty("metadata").GetProperty("key").GetString(), StringComparison.Ordinal);
         Assert.Equal(warmed.Key, answers[1].GetProperty("metadata").GetProperty("key").GetString());
