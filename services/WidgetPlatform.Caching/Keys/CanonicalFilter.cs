@@ -20,14 +20,13 @@ public sealed class CanonicalFilter
     private CanonicalFilter(ReadOnlySpan<byte> utf8)
     {
         Utf8 = utf8.ToArray();
-        Json = Encoding.UTF8.GetString(utf8);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8, hash);
         Hash = Convert.ToHexStringLower(hash[..(HashHexLength / 2)]);
     }
 
-    /// <summary>The canonical JSON.</summary>
-    public string Json { get; }
+    /// <summary>The canonical JSON, as text.</summary>
+    public string Json => Encoding.UTF8.GetString(Utf8);
 
     /// <summary>The canonical JSON's UTF-8 bytes: stored in the entry and compared on read, so a hash collision can never answer.</summary>
     public byte[] Utf8 { get; }
