@@ -1,6 +1,5 @@
 using System.Buffers;
 using WidgetPlatform.Caching;
-using WidgetPlatform.Caching.Entries;
 
 namespace WidgetPlatform.Query.Responses;
 
@@ -28,16 +27,7 @@ public sealed class DashboardResult(IReadOnlyList<CacheAnswer> answers) : IResul
                 writer.Write(","u8);
             }
 
-            var (entry, result) = answers[index];
-            if (result == CacheResult.Hit)
-            {
-                writer.Write(entry.Body.Span);
-            }
-            else
-            {
-                writer.Write(entry.BodyBeforeCacheResult.Span);
-                writer.Write(ResponseBody.Suffix(result).Span);
-            }
+            answers[index].WriteBody(writer);
         }
 
         writer.Write("]"u8);
@@ -48,9 +38,9 @@ public sealed class DashboardResult(IReadOnlyList<CacheAnswer> answers) : IResul
     private long Length()
     {
         long length = 2 + Math.Max(0, answers.Count - 1);
-        foreach (var (entry, result) in answers)
+        foreach (var answer in answers)
         {
-            length += result == CacheResult.Hit ? entry.Body.Length : entry.BodyBeforeCacheResult.Length + ResponseBody.Suffix(result).Length;
+            length += answer.BodyLength;
         }
 
         return length;

@@ -1,6 +1,4 @@
-using System.Buffers;
 using WidgetPlatform.Caching;
-using WidgetPlatform.Caching.Entries;
 
 namespace WidgetPlatform.Query.Responses;
 
@@ -15,19 +13,9 @@ public sealed class WidgetDataResult(CacheAnswer answer, string entityTag, strin
         response.Headers.ETag = entityTag;
         response.Headers.CacheControl = cacheControl;
 
-        var entry = answer.Entry;
-        if (answer.Result == CacheResult.Hit)
-        {
-            response.ContentLength = entry.Body.Length;
-            await response.Body.WriteAsync(entry.Body, httpContext.RequestAborted);
-            return;
-        }
-
-        // Two pieces, one flush: each write to the response stream would be sent on its own.
-        var suffix = ResponseBody.Suffix(answer.Result);
-        response.ContentLength = entry.BodyBeforeCacheResult.Length + suffix.Length;
-        response.BodyWriter.Write(entry.BodyBeforeCacheResult.Span);
-        response.BodyWriter.Write(suffix.Span);
+        // Into the response pipe, one flush: each write to the response stream would be sent on its own.
+        response.ContentLength = answer.BodyLength;
+        answer.WriteBody(response.BodyWriter);
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 }
