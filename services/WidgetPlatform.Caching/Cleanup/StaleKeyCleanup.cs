@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using WidgetPlatform.Caching.Keys;
 
 namespace WidgetPlatform.Caching.Cleanup;
 
@@ -28,13 +29,11 @@ public sealed class StaleKeyCleanup(IConnectionMultiplexer redis)
     // One SSCAN step; members whose entry is gone are removed (unless dry) and returned. A member is the end of its entry's
     // key, "version:hash", or (written by an earlier release) the whole key. The index and its entries share the study's
     // hash tag, so this stays within one cluster slot.
-    private static readonly LuaScript IndexScript = LuaScript.Prepare("""
+    private static readonly LuaScript IndexScript = LuaScript.Prepare(RedisKeys.EntryOfIndexMemberLua + """
         local scan = redis.call('SSCAN', @index, @cursor, 'COUNT', @count)
         local gone = {}
         for _, member in ipairs(scan[2]) do
-          local entry = member
-          if string.sub(member, 1, 7) ~= 'widget:' then entry = @prefix .. member end
-          if redis.call('EXISTS', entry) == 0 then
+          if redis.call('EXISTS', entry_of(member)) == 0 then
             if @remove == '1' then redis.call('SREM', @index, member) end
             gone[#gone + 1] = member
           end
@@ -123,8 +122,7 @@ public sealed class StaleKeyCleanup(IConnectionMultiplexer redis)
     {
         var database = redis.GetDatabase();
         var remove = options.DryRun ? "0" : "1";
-        // index:{S}:w indexes the entries widget:{S}:w:…
-        var prefix = $"widget:{((string)index!)["index:".Length..]}:";
+        var prefix = RedisKeys.EntryPrefixOfIndex(index!);
         long cursor = 0;
         long dangling = 0;
         var examples = new List<string>();

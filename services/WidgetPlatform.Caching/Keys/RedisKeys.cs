@@ -19,7 +19,24 @@ public static class RedisKeys
     /// invalidation and the superseded-key cleanup remove. Members do not repeat the widget's prefix, which halves what the
     /// index costs per entry; a member written whole by an earlier release (it starts with <c>widget:</c>) is read as it is.
     /// </summary>
-    public static string WidgetIndex(string studyId, string widgetId) => $"index:{{{studyId}}}:{widgetId}";
+    public static string WidgetIndex(string studyId, string widgetId) => $"{IndexPrefix}{{{studyId}}}:{widgetId}";
+
+    /// <summary>What the members of the index named <paramref name="index"/> complete into entry keys: <c>index:{S}:w</c> → <c>widget:{S}:w:</c>.</summary>
+    public static string EntryPrefixOfIndex(string index) => $"{WidgetCacheKey.Prefix}{index[IndexPrefix.Length..]}:";
+
+    /// <summary>
+    /// Lua, for scripts over a widget's index given its <see cref="WidgetCacheKey.WidgetPrefix"/> as <c>@prefix</c>:
+    /// <c>entry_of(member)</c> is the entry key a member names. A member written whole by an earlier release is one already.
+    /// </summary>
+    public const string EntryOfIndexMemberLua = """
+        local function entry_of(member)
+          if string.sub(member, 1, 7) == 'widget:' then return member end
+          return @prefix .. member
+        end
+
+        """;
+
+    private const string IndexPrefix = "index:";
 
     /// <summary>The stampede lock of one entry; its value is the holder's token.</summary>
     public static string Lock(WidgetCacheKey key) => $"lock:{key.Value}";

@@ -6,7 +6,7 @@ namespace WidgetPlatform.Caching.Keys;
 /// </summary>
 public sealed record WidgetCacheKey(string StudyId, string WidgetId, string DataVersion, string FilterHash)
 {
-    private const string Prefix = "widget:";
+    internal const string Prefix = "widget:";
 
     public string Value { get; } = $"{Prefix}{{{StudyId}}}:{WidgetId}:{DataVersion}:{FilterHash}";
 

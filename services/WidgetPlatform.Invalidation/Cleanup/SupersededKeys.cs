@@ -13,13 +13,12 @@ public sealed class SupersededKeys(IConnectionMultiplexer redis)
 {
     // A member is "version:hash" (an earlier release's, the whole key "widget:{study}:widget:version:hash"); identifiers
     // hold no ':' (docs/design.md §3), so the version is the field before the last. Versions compare ordinally, as strings.
-    private static readonly LuaScript StepScript = LuaScript.Prepare("""
+    private static readonly LuaScript StepScript = LuaScript.Prepare(RedisKeys.EntryOfIndexMemberLua + """
         local scan = redis.call('SSCAN', @index, @cursor, 'COUNT', @count)
         local current = redis.call('HGET', @manifest, @field)
         local removed = 0
         for _, member in ipairs(scan[2]) do
-          local entry = member
-          if string.sub(member, 1, 7) ~= 'widget:' then entry = @prefix .. member end
+          local entry = entry_of(member)
           local version = string.match(member, '([^:]+):[^:]+$')
           if redis.call('EXISTS', entry) == 0 or (current and version and version < current) then
             redis.call('DEL', entry)

@@ -13,12 +13,10 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
 {
 
     // Every key touched shares the study's hash tag, so the script stays within one cluster slot.
-    private static readonly LuaScript DrainScript = LuaScript.Prepare("""
+    private static readonly LuaScript DrainScript = LuaScript.Prepare(RedisKeys.EntryOfIndexMemberLua + """
         if @bump == '1' then redis.call('HINCRBY', @epochs, @widget, 1) end
         local members = redis.call('SPOP', @index, @batch)
-        for at, member in ipairs(members) do
-          if string.sub(member, 1, 7) ~= 'widget:' then members[at] = @prefix .. member end
-        end
+        for at, member in ipairs(members) do members[at] = entry_of(member) end
         for first = 1, #members, 500 do
           redis.call('DEL', unpack(members, first, math.min(first + 499, #members)))
         end
