@@ -6,12 +6,13 @@ namespace WidgetPlatform.AppHost.Executables;
 public static class RedisServerBuilderExtensions
 {
     /// <summary>
-    /// A <c>redis-server</c> on a free loopback port with a generated password, no persistence (the cache is rebuilt from
-    /// Parquet), configured in <paramref name="directory"/>; healthy once it answers PING.
+    /// A <c>redis-server</c> on a free loopback port with a generated password, its memory limit, eviction policy and
+    /// persistence as <see cref="CacheServerSettings"/> say, configured in <paramref name="directory"/>; healthy once it answers PING.
     /// </summary>
     public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name, string directory)
     {
         var command = ExecutableLocator.Require("redis-server", "redis-server");
+        var settings = CacheServerSettings.From(builder.Configuration);
         var password = builder.AddParameter($"{name}-password", Secrets.NewPassword(), secret: true);
         var server = new RedisServerResource(name, command, directory, FreePort.Next(), password.Resource);
         var configPath = Path.Combine(directory, "redis.conf");
@@ -39,8 +40,7 @@ public static class RedisServerBuilderExtensions
                     protected-mode yes
                     requirepass {await resource.Password.GetValueAsync(cancellationToken)}
                     dir {directory}
-                    save ""
-                    appendonly no
+                    {settings.ConfigurationLines()}
                     daemonize no
                     logfile ""
                     """);

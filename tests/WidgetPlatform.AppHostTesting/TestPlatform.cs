@@ -141,6 +141,7 @@ public sealed class TestPlatform : IAsyncDisposable
             $"--WidgetPlatform:Web:Enabled={(options.WithWeb ? "true" : "false")}",
         ];
         arguments.AddRange(options.Replicas.Select(replicas => $"--WidgetPlatform:Replicas:{replicas.Key}={replicas.Value}"));
+        arguments.AddRange(options.AppHostSettings.Select(setting => $"--{setting.Key}={setting.Value}"));
         if (options.WithDashboard)
         {
             // Free ports, so that a developer's own AppHost on 18888 and a test run side by side.

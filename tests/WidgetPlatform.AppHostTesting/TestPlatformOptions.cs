@@ -10,6 +10,9 @@ public sealed class TestPlatformOptions
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
+    /// <summary>AppHost configuration by key (<c>WidgetPlatform:CacheServer:MaxMemory</c>), given to it as command-line arguments.</summary>
+    public IReadOnlyDictionary<string, string> AppHostSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Runs Aspire's dashboard too (on free loopback ports), with the services' telemetry sent to it.</summary>
     public bool WithDashboard { get; init; }
 

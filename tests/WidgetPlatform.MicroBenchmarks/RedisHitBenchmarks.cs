@@ -41,7 +41,7 @@ public class RedisHitBenchmarks
         options.ConnectRetry = 20;
         _redis = await ConnectionMultiplexer.ConnectAsync(options);
         _entries = new RedisEntries(_redis);
-        _circuit = new RedisCircuit(new WidgetCacheOptions(), TimeProvider.System);
+        _circuit = new RedisCircuit(new WidgetCacheOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisCircuit>.Instance);
         var entry = ResponseBody.Render(Encoding.UTF8.GetBytes(new string('x', 600)), new CacheEntryMetadata
         {
             Key = Key.Value,

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace WidgetPlatform.Caching.Circuit;
@@ -6,6 +7,7 @@ namespace WidgetPlatform.Caching.Circuit;
 /// <summary>
 /// Every cache call to Redis goes through this breaker (G6): a Redis that is down or slow opens it, and while it is open the
 /// cache is bypassed at once instead of every request waiting out a timeout; it closes by itself once a trial call succeeds.
+/// Each switch into bypass is logged once with its cause, and each switch out of it once with how long it lasted.
 /// </summary>
 /// <remarks>
 /// Polly's breaker, which this replaces, has the same semantics (failure ratio over a rolling window with a minimum
@@ -13,22 +15,25 @@ namespace WidgetPlatform.Caching.Circuit;
 /// context, outcome and callbacks (scripts/bench-micro.sh, RedisHitBenchmarks); here a closed breaker is one volatile read
 /// before the call and one short lock after it, and a hit pays 0.26 KB, all of it the timeout's timer.
 /// </remarks>
-public sealed class RedisCircuit
+public sealed partial class RedisCircuit
 {
     private readonly Lock _gate = new();
     private readonly RollingFailureRate _health;
     private readonly TimeProvider _time;
+    private readonly ILogger<RedisCircuit> _logger;
     private readonly TimeSpan _timeout;
     private readonly long _breakTicks;
     private readonly double _failureRatio;
     private readonly int _minimumThroughput;
     private volatile CircuitState _state = CircuitState.Closed;
     private long _openUntil;
+    private long _bypassSince;
     private bool _trialUnderway;
 
-    public RedisCircuit(WidgetCacheOptions options, TimeProvider time)
+    public RedisCircuit(WidgetCacheOptions options, TimeProvider time, ILogger<RedisCircuit> logger)
     {
         _time = time;
+        _logger = logger;
         _timeout = options.RedisTimeout;
         _breakTicks = ToTicks(options.BreakDuration);
         _failureRatio = options.CircuitFailureRatio;
@@ -63,12 +68,12 @@ public sealed class RedisCircuit
             // StackExchange.Redis calls take no token: WaitAsync abandons a slow one with a TimeoutException, which counts
             // as a failure. It returns a task that already completed as it is, allocating nothing.
             var value = await call(state).WaitAsync(_timeout, _time, CancellationToken.None);
-            Record(failed: false, trial);
+            Record(null, trial);
             return (true, value);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            Record(failed: true, trial);
+            Record(exception, trial);
             return (false, default);
         }
         catch when (trial)
@@ -127,15 +132,18 @@ public sealed class RedisCircuit
         }
     }
 
-    private void Record(bool failed, bool trial)
+    /// <param name="failure">What failed the call, or null when it succeeded.</param>
+    private void Record(Exception? failure, bool trial)
     {
         var now = _time.GetTimestamp();
+        var switched = Switch.None;
+        (long Calls, long Failures) window = default;
         lock (_gate)
         {
             if (trial)
             {
                 _trialUnderway = false;
-                if (failed)
+                if (failure is not null)
                 {
                     Open(now);
                 }
@@ -143,26 +151,33 @@ public sealed class RedisCircuit
                 {
                     _state = CircuitState.Closed;
                     _health.Reset(now);
+                    switched = Switch.Closed;
                 }
-
-                return;
             }
-
-            // A call that entered before the breaker opened, ending after: its outcome belongs to a window that is over.
-            if (_state != CircuitState.Closed)
+            else if (_state == CircuitState.Closed)
             {
-                return;
-            }
-
-            _health.Add(failed, now);
-            if (failed)
-            {
-                var (calls, failures) = _health.Sum(now);
-                if (calls >= _minimumThroughput && failures >= _failureRatio * calls)
+                // (A call that entered before the breaker opened and ends after it belongs to a window that is over.)
+                _health.Add(failure is not null, now);
+                if (failure is not null)
                 {
-                    Open(now);
+                    window = _health.Sum(now);
+                    if (window.Calls >= _minimumThroughput && window.Failures >= _failureRatio * window.Calls)
+                    {
+                        Open(now);
+                        _bypassSince = now;
+                        switched = Switch.Opened;
+                    }
                 }
             }
+        }
+
+        if (switched == Switch.Opened)
+        {
+            LogBypassStarted(_logger, window.Failures, window.Calls, failure!.GetType().Name, failure.Message);
+        }
+        else if (switched == Switch.Closed)
+        {
+            LogBypassEnded(_logger, _time.GetElapsedTime(_bypassSince));
         }
     }
 
@@ -174,4 +189,17 @@ public sealed class RedisCircuit
     }
 
     private long ToTicks(TimeSpan duration) => (long)(duration.TotalSeconds * _time.TimestampFrequency);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis bypassed: {Failures} of the last {Calls} calls failed, the last with {ExceptionType}: {Reason}. Answers are computed without the cache until a trial call succeeds")]
+    private static partial void LogBypassStarted(ILogger logger, long failures, long calls, string exceptionType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again: the cache is back after {Duration} of bypass")]
+    private static partial void LogBypassEnded(ILogger logger, TimeSpan duration);
+
+    private enum Switch
+    {
+        None,
+        Opened,
+        Closed,
+    }
 }

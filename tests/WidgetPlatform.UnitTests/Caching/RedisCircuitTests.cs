@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using WidgetPlatform.Caching;
@@ -21,10 +23,11 @@ public sealed class RedisCircuitTests
     };
 
     private readonly FakeTimeProvider _time = new();
+    private readonly FakeLogger<RedisCircuit> _logger = new();
     private readonly RedisCircuit _circuit;
     private int _calls;
 
-    public RedisCircuitTests() => _circuit = new RedisCircuit(Options, _time);
+    public RedisCircuitTests() => _circuit = new RedisCircuit(Options, _time, _logger);
 
     [Fact]
     public async Task AClosedBreakerRunsTheCallAndReturnsItsValue()
@@ -138,6 +141,25 @@ public sealed class RedisCircuitTests
 
         Assert.Equal((true, 5), await _circuit.TryAsync(() => Succeed(5)));
         Assert.True(_circuit.IsClosed);
+    }
+
+    [Fact]
+    public async Task EachSwitchIntoAndOutOfBypassIsLoggedOnceWithItsCause()
+    {
+        await OpenAsync();
+        _time.Advance(Options.BreakDuration);
+        await _circuit.TryAsync(Fail);
+        _time.Advance(Options.BreakDuration);
+        await _circuit.TryAsync(() => Succeed(1));
+        await _circuit.TryAsync(() => Succeed(2));
+
+        var switches = _logger.Collector.GetSnapshot();
+        Assert.Equal(2, switches.Count);
+        Assert.Equal(LogLevel.Warning, switches[0].Level);
+        Assert.Contains("Redis bypassed", switches[0].Message, StringComparison.Ordinal);
+        Assert.Contains("RedisConnectionException: Redis is down", switches[0].Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Information, switches[1].Level);
+        Assert.Contains("the cache is back after", switches[1].Message, StringComparison.Ordinal);
     }
 
     private async Task OpenAsync()
