@@ -53,6 +53,9 @@ public sealed partial class WidgetCache(
         return await ComputeOnceAsync(request, reachable);
     }
 
+    /// <summary>A fresh computation past every layer, not stored: an admin checking a suspect answer ("bypass").</summary>
+    public Task<CacheAnswer> RecomputeAsync(WidgetRequest request) => computation.ComputeWithoutStoringAsync(request);
+
     /// <summary>A dashboard: in-process hits, then every other key in one Redis round trip, then the misses computed in parallel.</summary>
     public async Task<CacheAnswer[]> GetManyAsync(IReadOnlyList<WidgetRequest> requests)
     {

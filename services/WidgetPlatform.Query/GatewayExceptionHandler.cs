@@ -21,7 +21,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             RequestValidationException invalid => new HttpValidationProblemDetails(invalid.Errors) { Title = "The request is not valid." },
             InvalidIdentifierException or WidgetQueryException or WidgetDefinitionException or BadHttpRequestException =>
                 Problem(StatusCodes.Status400BadRequest, "The request is not valid.", exception.Message),
-            StudyForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
+            ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
             WidgetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.WidgetTitle, exception.Message),
             DatasetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.DatasetTitle, exception.Message),
             DatasetVersionConflictException => Problem(StatusCodes.Status409Conflict, "The version already exists.", exception.Message),

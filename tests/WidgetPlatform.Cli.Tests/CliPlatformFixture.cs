@@ -33,7 +33,21 @@ public sealed class CliPlatformFixture : IAsyncLifetime
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    public async Task InitializeAsync() => _host = await TestPlatform.StartAsync();
+    /// <summary>
+    /// Alerts judged every second over the last 10 s, from 5 answers on, so that a test makes one fire and clear in seconds.
+    /// </summary>
+    public async Task InitializeAsync() => _host = await TestPlatform.StartAsync(new TestPlatformOptions
+    {
+        Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["query"] = new Dictionary<string, string>
+            {
+                ["WidgetPlatform__Alerts__EvaluationInterval"] = "00:00:01",
+                ["WidgetPlatform__Alerts__Window"] = "00:00:10",
+                ["WidgetPlatform__Alerts__MinimumRequests"] = "5",
+            },
+        },
+    });
 
     public async Task DisposeAsync()
     {

@@ -24,6 +24,10 @@ public static class RedisKeys
     /// <summary>What the members of the index named <paramref name="index"/> complete into entry keys: <c>index:{S}:w</c> → <c>widget:{S}:w:</c>.</summary>
     public static string EntryPrefixOfIndex(string index) => $"{WidgetCacheKey.Prefix}{index[IndexPrefix.Length..]}:";
 
+    /// <summary>The entry key a member of the index named <paramref name="index"/> names (as <see cref="EntryOfIndexMemberLua"/> does).</summary>
+    public static string EntryOfIndexMember(string index, string member) =>
+        member.StartsWith(WidgetCacheKey.Prefix, StringComparison.Ordinal) ? member : EntryPrefixOfIndex(index) + member;
+
     /// <summary>
     /// Lua, for scripts over a widget's index given its <see cref="WidgetCacheKey.WidgetPrefix"/> as <c>@prefix</c>:
     /// <c>entry_of(member)</c> is the entry key a member names. A member written whole by an earlier release is one already.
@@ -64,6 +68,25 @@ public static class RedisKeys
 
     /// <summary><see cref="PendingPass"/> without the manifest field, for scripts that append it.</summary>
     public static string PendingPassPrefix(string studyId) => $"pass:{{{studyId}}}:";
+
+    /// <summary>
+    /// Hash of traffic counters (<c>Statistics.Traffic.TrafficFields</c>) of one scope — a study (fields per widget,
+    /// <c>widgetId/field</c>) or the fleet (<see cref="FleetTrafficScope"/>) — in one time bucket: <paramref name="resolution"/>
+    /// is <c>5s</c> or <c>1m</c> and <paramref name="bucket"/> its number since the Unix epoch.
+    /// </summary>
+    public static string TrafficBucket(string scope, string resolution, long bucket) => $"traffic:{{{scope}}}:{resolution}:{bucket}";
+
+    /// <summary>Hash of one scope's traffic counters since the statistics started (a process restart keeps them).</summary>
+    public static string TrafficTotal(string scope) => $"traffic:{{{scope}}}:total";
+
+    /// <summary>Sorted set of a study's invalidations, scored by their Unix milliseconds, trimmed to the last hour and the latest.</summary>
+    public static string InvalidationHistory(string studyId) => $"traffic:{{{studyId}}}:invalidations";
+
+    /// <summary>Hash of a study's answers served per entry (field: <c>widgetId/version:hash</c>), kept a day after its last write.</summary>
+    public static string EntryHits(string studyId) => $"traffic:{{{studyId}}}:entry-hits";
+
+    /// <summary>The traffic scope of the whole fleet: <c>*</c> is never a study identifier.</summary>
+    public const string FleetTrafficScope = "*";
 
     /// <summary>Set of the studies that have a manifest mirror, so nothing needs SCAN to find them.</summary>
     public const string Studies = "studies";

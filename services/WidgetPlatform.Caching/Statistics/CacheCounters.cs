@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using WidgetPlatform.Caching.Entries;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Caching.Statistics.Traffic;
 using WidgetPlatform.Data.Compute;
 
 namespace WidgetPlatform.Caching.Statistics;
@@ -45,8 +48,22 @@ public sealed class CacheCounters : IComputeObserver
 
     public EventPathTimings EventPath { get; } = new();
 
-    public void RecordAnswer(CacheResult result, TimeSpan elapsed)
+    /// <summary>Answers per widget, for the statistics over time (<see cref="TrafficFlusher"/>).</summary>
+    public WidgetTraffic Widgets { get; } = new();
+
+    /// <summary>Answers served from each entry, for an admin's inspection of one (<see cref="TrafficFlusher"/>).</summary>
+    public EntryHits EntryHits { get; } = new();
+
+    private readonly ConcurrentQueue<HeardInvalidation> _invalidationsHeard = new();
+
+    public void RecordAnswer(WidgetCacheKey key, CacheResult result, TimeSpan elapsed)
     {
+        Widgets.Record(key.StudyId, key.WidgetId, result, elapsed);
+        if (result is CacheResult.Hit or CacheResult.Stale)
+        {
+            EntryHits.Record(key);
+        }
+
         Interlocked.Increment(ref _results[(int)result]);
         (result is CacheResult.Hit or CacheResult.Stale ? Cached : Uncached).Record(elapsed);
         var tag = new KeyValuePair<string, object?>("cache", result);
@@ -108,15 +125,21 @@ public sealed class CacheCounters : IComputeObserver
         Partials.Add(1, new KeyValuePair<string, object?>("origin", "shared"));
     }
 
-    public void RecordInvalidation(DateTimeOffset invalidatedAt)
+    public void RecordInvalidation(string studyId, string invalidationId, DateTimeOffset invalidatedAt)
     {
         Invalidations.Add(1);
+        _invalidationsHeard.Enqueue(new HeardInvalidation(studyId, invalidationId, invalidatedAt));
         var ticks = invalidatedAt.UtcTicks;
         long seen;
         while ((seen = Interlocked.Read(ref _lastInvalidationTicks)) < ticks && Interlocked.CompareExchange(ref _lastInvalidationTicks, ticks, seen) != seen)
         {
         }
     }
+
+    /// <summary>The oldest invalidation heard and not yet taken by <see cref="TrafficFlusher"/>.</summary>
+    public bool TryPeekInvalidation(out HeardInvalidation invalidation) => _invalidationsHeard.TryPeek(out invalidation!);
+
+    public void InvalidationFlushed() => _invalidationsHeard.TryDequeue(out _);
 
     public CounterSnapshot Snapshot() => new()
     {
@@ -139,3 +162,6 @@ public sealed class CacheCounters : IComputeObserver
         EventPath = EventPath.Snapshot(),
     };
 }
+
+/// <summary>A CacheInvalidated this process heard: its study, the message's id (the same in every replica) and time.</summary>
+public sealed record HeardInvalidation(string StudyId, string Id, DateTimeOffset At);

@@ -1,3 +1,5 @@
+using WidgetPlatform.Caching.Statistics.Traffic;
+
 namespace WidgetPlatform.Caching.Statistics;
 
 /// <summary>One process's counters at a moment, or the sum over the fleet.</summary>
@@ -42,6 +44,24 @@ public sealed record CounterSnapshot
     public IReadOnlyDictionary<string, HistogramSnapshot> EventPath { get; init; } = new Dictionary<string, HistogramSnapshot>();
 
     public long Requests => Hits + Misses + Stale + Bypass;
+
+    /// <summary>The counters the statistics over time keep for the fleet (<see cref="TrafficFields"/>).</summary>
+    public TrafficCounts Traffic()
+    {
+        var fields = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [TrafficFields.Hit] = Hits,
+            [TrafficFields.Miss] = Misses,
+            [TrafficFields.Stale] = Stale,
+            [TrafficFields.Bypass] = Bypass,
+            [TrafficFields.Errors] = Errors,
+            [TrafficFields.LockWaits] = LockWaits,
+            [TrafficFields.LockFailures] = LockFailures,
+            [TrafficFields.Computations] = Computations,
+        };
+        TrafficFields.AddLatency(fields, Cached.Add(Uncached));
+        return new TrafficCounts(fields);
+    }
 
     public CounterSnapshot Add(CounterSnapshot other) => new()
     {

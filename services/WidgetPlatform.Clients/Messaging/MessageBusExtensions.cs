@@ -54,6 +54,7 @@ public static class MessageBusExtensions
             });
         });
 
+        builder.Services.AddSingleton(new ErrorQueueDepths(connection, clientName));
         builder.Services.RemoveMassTransitHostedService();
         builder.Services.AddHostedService<TolerantBusHostedService>();
 

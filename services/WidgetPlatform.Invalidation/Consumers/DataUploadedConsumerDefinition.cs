@@ -5,4 +5,4 @@ namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>Queue <c>invalidation-data-uploaded</c>.</summary>
 public sealed class DataUploadedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : InvalidationConsumerDefinition<DataUploadedConsumer>("invalidation-data-uploaded", options);
+    : InvalidationConsumerDefinition<DataUploadedConsumer>(ServiceQueues.DataUploaded, options);

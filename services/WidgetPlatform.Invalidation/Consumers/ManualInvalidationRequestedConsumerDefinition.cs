@@ -5,4 +5,4 @@ namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>Queue <c>invalidation-manual-invalidation-requested</c>.</summary>
 public sealed class ManualInvalidationRequestedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : InvalidationConsumerDefinition<ManualInvalidationRequestedConsumer>("invalidation-manual-invalidation-requested", options);
+    : InvalidationConsumerDefinition<ManualInvalidationRequestedConsumer>(ServiceQueues.ManualInvalidationRequested, options);

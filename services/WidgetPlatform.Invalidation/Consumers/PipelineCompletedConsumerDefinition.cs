@@ -5,4 +5,4 @@ namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>Queue <c>invalidation-pipeline-completed</c>.</summary>
 public sealed class PipelineCompletedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : InvalidationConsumerDefinition<PipelineCompletedConsumer>("invalidation-pipeline-completed", options);
+    : InvalidationConsumerDefinition<PipelineCompletedConsumer>(ServiceQueues.PipelineCompleted, options);

@@ -5,4 +5,4 @@ namespace WidgetPlatform.Invalidation.Consumers;
 
 /// <summary>Queue <c>invalidation-widget-configuration-changed</c>.</summary>
 public sealed class WidgetConfigurationChangedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : InvalidationConsumerDefinition<WidgetConfigurationChangedConsumer>("invalidation-widget-configuration-changed", options);
+    : InvalidationConsumerDefinition<WidgetConfigurationChangedConsumer>(ServiceQueues.WidgetConfigurationChanged, options);

@@ -1,3 +1,4 @@
+using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Storage;
@@ -39,6 +40,12 @@ public sealed class MessageChecks(DataStore store)
         Data.Identifier.IsValid(value)
             ? value!
             : throw new InvalidationRejectedException($"{field} '{value}' is not an identifier (^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$).");
+
+    /// <summary>The entry key at <paramref name="index"/> is one of the platform's, of <paramref name="studyId"/>.</summary>
+    public static WidgetCacheKey EntryKey(string? value, string studyId, int index) =>
+        WidgetCacheKey.Parse(value ?? "") is { } key && key.StudyId == studyId && Data.Identifier.IsValid(key.WidgetId)
+            ? key
+            : throw new InvalidationRejectedException($"entryKeys[{index}] '{value}' is not an entry key of study '{studyId}' (widget:{{{studyId}}}:widgetId:version:hash).");
 
     /// <summary>The tag at <paramref name="index"/> by the one tag rule (<see cref="Data.Tag"/>), trimmed as it is announced.</summary>
     public static string Tag(string? value, int index) =>

@@ -23,6 +23,33 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
         return #members
         """);
 
+    // The member is removed in both forms: as written now (version:hash) and whole, as an earlier release wrote it.
+    private static readonly LuaScript DeleteEntryScript = LuaScript.Prepare("""
+        redis.call('SREM', @index, @member, @key)
+        return redis.call('DEL', @key)
+        """);
+
+    /// <summary>
+    /// Deletes single entries and their index members, without bumping their widgets' epochs: an entry is fully determined by
+    /// its key, so one that a computation in flight stores again is the same answer, not an older one.
+    /// </summary>
+    public async Task<long> DeleteEntriesAsync(IEnumerable<WidgetCacheKey> keys)
+    {
+        var database = redis.GetDatabase();
+        long removed = 0;
+        foreach (var key in keys)
+        {
+            removed += (long)await database.ScriptEvaluateAsync(DeleteEntryScript, new
+            {
+                index = (RedisKey)RedisKeys.WidgetIndex(key.StudyId, key.WidgetId),
+                key = (RedisKey)key.Value,
+                member = key.IndexMember,
+            });
+        }
+
+        return removed;
+    }
+
     /// <summary>Bumps the widget's epoch and deletes its indexed entries; returns how many index members were removed.</summary>
     public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId)
     {

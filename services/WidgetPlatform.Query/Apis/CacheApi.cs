@@ -1,8 +1,11 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
+using WidgetPlatform.Query.Alerts;
 using WidgetPlatform.Query.Requests;
+using WidgetPlatform.Query.Responses;
 using WidgetPlatform.Query.Statistics;
 
 namespace WidgetPlatform.Query.Apis;
@@ -13,26 +16,31 @@ public static class CacheApi
     public static RouteGroupBuilder MapCacheStatisticsApi(this RouteGroupBuilder cache)
     {
         cache.MapGet("stats", FleetStatistics).WithName("GetCacheStatistics")
-            .WithSummary("Fleet-wide cache statistics, health score and alerts");
+            .WithSummary("Fleet-wide cache statistics over the last minute, 5 minutes, hour and since start, health score and alerts");
+        cache.MapGet("alerts", Alerts).WithName("GetCacheAlerts")
+            .WithSummary("The alerts firing at the last evaluation, and the thresholds they were judged by");
         return cache;
     }
 
     public static RouteGroupBuilder MapStudyCacheStatisticsApi(this RouteGroupBuilder cacheStudy)
     {
         cacheStudy.MapGet("stats", StudyStatistics).WithName("GetStudyCacheStatistics")
-            .WithSummary("One study's dataset versions, cached entries and active combinations");
+            .WithSummary("One study's dataset versions, entries, invalidations and traffic over time, for the study and per widget");
+        cacheStudy.MapGet("widgets/{widgetId}/stats", WidgetStatistics).WithName("GetWidgetCacheStatistics")
+            .WithSummary("One widget's data version, entries and traffic over time");
         return cacheStudy;
     }
 
     public static RouteGroupBuilder MapCacheAdministrationApi(this RouteGroupBuilder cache)
     {
         cache.MapPost("invalidations", Invalidate).WithName("InvalidateCache")
-            .WithSummary("Drops the named widgets, the widgets carrying the tags, or (with neither) every widget of a study")
+            .WithSummary("Drops the named widgets, the widgets carrying the tags, the widgets reading the datasets and the named entries — or, with none, every widget of a study")
             .WithDescription(
                 "studyId and widgetIds are identifiers (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64). " +
                 $"Tags follow the widget tag rule: {Tag.Rule}. Spaces and punctuation are part of a tag (\"adverse events\", " +
                 "\"campaign:123\"); a tag matches whole, ignoring case, and '*' is not a wildcard. A value that breaks a rule is a " +
-                "400 problem whose errors name it (\"tags[0]\").")
+                "400 problem whose errors name it (\"tags[0]\"). datasets (identifiers) need layer (source or transformed); entryKeys " +
+                "are entry keys of the study, as metadata.key gives them.")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
         cache.MapPost("warmups", Warm).WithName("WarmCache")
@@ -44,7 +52,13 @@ public static class CacheApi
 
     private static async Task<Ok<CacheStatisticsReport>> FleetStatistics(CacheStatisticsReader reader) => TypedResults.Ok(await reader.FleetAsync());
 
+    private static Ok<AlertReport> Alerts(AlertBoard board, IOptionsMonitor<AlertOptions> options) =>
+        TypedResults.Ok(new AlertReport(board.EvaluatedAt, board.Current, options.CurrentValue));
+
     private static async Task<Ok<StudyStatistics>> StudyStatistics(string studyId, CacheStatisticsReader reader) => TypedResults.Ok(await reader.StudyAsync(studyId));
+
+    private static async Task<Results<Ok<WidgetStatistics>, NotFoundProblem>> WidgetStatistics(string studyId, string widgetId, CacheStatisticsReader reader) =>
+        await reader.WidgetAsync(studyId, widgetId) is { } statistics ? TypedResults.Ok(statistics) : NotFoundProblem.Widget(studyId, widgetId);
 
     private static async Task<IResult> Invalidate(InvalidationRequest body, HttpContext context, IPublishEndpoint publish, TimeProvider time)
     {
@@ -52,7 +66,23 @@ public static class CacheApi
         StudyAccessCheck.Require(context, studyId);
         var widgetIds = body.WidgetIds?.Select((id, index) => RouteIdentifiers.Require(id, $"widgetIds[{index}]")).ToList();
         var tags = body.Tags?.Select((tag, index) => RequestTags.Require(tag, $"tags[{index}]")).ToList();
-        await publish.Publish(new ManualInvalidationRequested { StudyId = studyId, WidgetIds = widgetIds, Tags = tags, RequestedAt = time.GetUtcNow() });
+        var datasets = body.Datasets?.Select((dataset, index) => RouteIdentifiers.Require(dataset, $"datasets[{index}]")).ToList();
+        if (datasets is { Count: > 0 } && body.Layer is null)
+        {
+            throw RequestValidationException.For("layer", "datasets need a layer: source or transformed.");
+        }
+
+        var entryKeys = body.EntryKeys?.Select((key, index) => RequestEntryKeys.Require(key, studyId, $"entryKeys[{index}]").Value).ToList();
+        await publish.Publish(new ManualInvalidationRequested
+        {
+            StudyId = studyId,
+            WidgetIds = widgetIds,
+            Tags = tags,
+            Layer = body.Layer,
+            Datasets = datasets,
+            EntryKeys = entryKeys,
+            RequestedAt = time.GetUtcNow(),
+        });
         return TypedResults.Accepted((string?)null);
     }
 
@@ -74,6 +104,12 @@ public static class CacheApi
     }
 }
 
-public sealed record InvalidationRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, IReadOnlyList<string>? Tags);
+public sealed record InvalidationRequest(
+    string? StudyId,
+    IReadOnlyList<string>? WidgetIds,
+    IReadOnlyList<string>? Tags,
+    DatasetLayer? Layer = null,
+    IReadOnlyList<string>? Datasets = null,
+    IReadOnlyList<string>? EntryKeys = null);
 
 public sealed record WarmupRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, bool? Force);

@@ -26,6 +26,7 @@ public static class GatewayApis
         app.MapGroup("api/cache").RequireViewer().MapCacheStatisticsApi();
         app.MapGroup("api/cache/studies/{studyId}").RequireViewer().RequireStudyAccess().MapStudyCacheStatisticsApi();
         app.MapGroup("api/cache").RequireAdmin().MapCacheAdministrationApi();
+        app.MapGroup("api/cache/studies/{studyId}").RequireAdmin().RequireStudyAccess().MapCacheEntriesApi();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");

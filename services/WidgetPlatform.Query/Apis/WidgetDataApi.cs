@@ -40,17 +40,25 @@ public static class WidgetDataApi
     private static async Task<IResult> GetWidgetData(string studyId, string widgetId, HttpContext context, WidgetDataServices services)
     {
         var started = Stopwatch.GetTimestamp();
-        var (query, wanted) = services.Queries.Read(context.Request);
-        var request = await services.Requests.ResolveAsync(studyId, widgetId, query, sharedQuery: true);
+        var read = services.Queries.Read(context.Request);
+        var wanted = read.WantedVersion;
+        var request = await services.Requests.ResolveAsync(studyId, widgetId, read.Query, sharedQuery: true);
         if (wanted is not null && wanted != request.DataVersion)
         {
             // The client may have heard of a version before this replica did: look once more before redirecting.
             await services.Versions.RefreshAsync(studyId);
-            request = await services.Requests.ResolveAsync(studyId, widgetId, query, sharedQuery: true);
+            request = await services.Requests.ResolveAsync(studyId, widgetId, read.Query, sharedQuery: true);
             if (wanted != request.DataVersion)
             {
                 return CurrentVersionRedirect.For(context.Request, request.DataVersion);
             }
+        }
+
+        if (CacheSkip.Requested(context, read, services.Logger))
+        {
+            var fresh = await services.Cache.RecomputeAsync(request);
+            services.Counters.RecordAnswer(request.Key, fresh.Result, Stopwatch.GetElapsedTime(started));
+            return new WidgetDataResult(fresh, EntityTags.For(request.Key), "no-store");
         }
 
         services.Active.Record(request);
@@ -58,12 +66,12 @@ public static class WidgetDataApi
         var cacheControl = services.BrowserCaching.CacheControl(request.Definition.TtlClass, versioned: wanted is not null);
         if (EntityTags.Matches(context.Request, entityTag))
         {
-            services.Counters.RecordAnswer(CacheResult.Hit, Stopwatch.GetElapsedTime(started));
+            services.Counters.RecordAnswer(request.Key, CacheResult.Hit, Stopwatch.GetElapsedTime(started));
             return new NotModifiedResult(entityTag, cacheControl);
         }
 
         var answer = services.Cache.TryGetLocal(request) ?? await services.Cache.GetAsync(request);
-        services.Counters.RecordAnswer(answer.Result, Stopwatch.GetElapsedTime(started));
+        services.Counters.RecordAnswer(request.Key, answer.Result, Stopwatch.GetElapsedTime(started));
         return new WidgetDataResult(answer, entityTag, cacheControl);
     }
 
@@ -91,7 +99,7 @@ public static class WidgetDataApi
         foreach (var (request, answer) in requests.Zip(answers))
         {
             services.Active.Record(request);
-            services.Counters.RecordAnswer(answer.Result, elapsed);
+            services.Counters.RecordAnswer(request.Key, answer.Result, elapsed);
         }
 
         return new DashboardResult(answers);

@@ -16,7 +16,8 @@ public sealed class WidgetDataServices(
     WidgetCache cache,
     BrowserCaching browserCaching,
     ActiveCombinations active,
-    CacheCounters counters)
+    CacheCounters counters,
+    ILogger<WidgetDataServices> logger)
 {
     public DataQueries Queries { get; } = queries;
 
@@ -31,4 +32,6 @@ public sealed class WidgetDataServices(
     public ActiveCombinations Active { get; } = active;
 
     public CacheCounters Counters { get; } = counters;
+
+    public ILogger Logger { get; } = logger;
 }

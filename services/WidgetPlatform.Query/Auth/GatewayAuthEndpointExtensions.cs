@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace WidgetPlatform.Query.Auth;
@@ -18,10 +19,13 @@ public static class GatewayAuthEndpointExtensions
     public static TBuilder RequireUploader<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(GatewayPolicies.Uploader);
 
-    /// <summary>Admin (widget changes, invalidations, warmups), rate-limited per caller with the admin limit.</summary>
+    /// <summary>Admin (widget changes, invalidations, warmups, entries), rate-limited per caller with the admin limit, audited in the log.</summary>
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(GatewayPolicies.Admin).RequireRateLimiting(GatewayPolicies.AdminRateLimit);
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization(GatewayPolicies.Admin).RequireRateLimiting(GatewayPolicies.AdminRateLimit).AddEndpointFilter<TBuilder, AdminAudit>();
+        return builder;
+    }
 
     /// <summary>
     /// The route's <c>{studyId}</c> is in the caller's <c>studies</c> claim (or it is <c>*</c>); otherwise 403, decided

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
+using WidgetPlatform.Query.Alerts;
 using WidgetPlatform.Query.Apis;
 using WidgetPlatform.Query.Auth;
 using WidgetPlatform.Query.Cors;
@@ -46,7 +47,10 @@ public static class Extensions
         services.AddSingleton<WidgetDataServices>();
         services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StudyEvents>();
+        services.AddSingleton<TrafficWindowsReader>();
         services.AddSingleton<CacheStatisticsReader>();
+        services.AddGatewayAlerts();
+        services.AddSingleton<Entries.EntryInspector>();
         services.AddOptions<DatasetUploadOptions>().BindConfiguration(DatasetUploadOptions.Section);
         services.AddScoped<DatasetUploader>();
 

@@ -3,6 +3,7 @@ using MassTransit;
 using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
+using WidgetPlatform.Query.Alerts;
 using WidgetPlatform.Query.Events;
 using WidgetPlatform.Caching.Statistics;
 
@@ -14,7 +15,7 @@ namespace WidgetPlatform.Query.Messaging;
 /// the event path: the steps the message went through upstream, its delivery and this replica's own are recorded here.
 /// </summary>
 public sealed class CacheInvalidatedConsumer(
-    CurrentVersions versions, WidgetCatalog catalog, LocalEntries local, StudyEvents events, CacheCounters counters) : IConsumer<CacheInvalidated>
+    CurrentVersions versions, WidgetCatalog catalog, LocalEntries local, StudyEvents events, CacheCounters counters, WarmerLag warmerLag) : IConsumer<CacheInvalidated>
 {
     public async Task Consume(ConsumeContext<CacheInvalidated> context)
     {
@@ -39,7 +40,9 @@ public sealed class CacheInvalidatedConsumer(
                 break;
         }
 
-        counters.RecordInvalidation(message.InvalidatedAt);
+        // The message's id is the same in every replica's queue: the replicas' records of one invalidation are one.
+        warmerLag.Invalidated(message.StudyId);
+        counters.RecordInvalidation(message.StudyId, context.MessageId?.ToString() ?? $"{message.InvalidatedAt.UtcTicks}:{message.Reason}", message.InvalidatedAt);
         await steps.TimeAsync(EventPathStep.EventsPublish, () =>
         {
             // The step's span is the current activity here.

@@ -3,8 +3,11 @@ using WidgetPlatform.Data.Compute;
 
 namespace WidgetPlatform.Query.Requests;
 
-/// <summary>A data request's query string as read: the query, and the data version it wants (<c>v</c>), if any.</summary>
-public sealed record DataQuery(WidgetQuery Query, string? WantedVersion);
+/// <summary>
+/// A data request's query string as read: the query, the data version it wants (<c>v</c>), if any, and whether it asks to
+/// skip the cache (<c>skipCache</c>, admins only).
+/// </summary>
+public sealed record DataQuery(WidgetQuery Query, string? WantedVersion, bool SkipCache);
 
 /// <summary>
 /// The query strings of data requests, parsed once each and remembered by their exact text.
@@ -31,7 +34,8 @@ public sealed class DataQueries
             return known;
         }
 
-        var read = new DataQuery(WidgetQueryParser.FromQueryString(request.Query), WidgetQueryParser.WantedVersion(request.Query));
+        var read = new DataQuery(
+            WidgetQueryParser.FromQueryString(request.Query), WidgetQueryParser.WantedVersion(request.Query), WidgetQueryParser.SkipCache(request.Query));
         if (_byText.Count >= Capacity)
         {
             _byText.Clear();

@@ -9,7 +9,7 @@ public static class StudyAccessCheck
     {
         if (!context.User.CanAccessStudy(studyId))
         {
-            throw StudyForbiddenException.For(studyId);
+            throw ForbiddenException.For(studyId);
         }
     }
 
@@ -18,7 +18,7 @@ public static class StudyAccessCheck
     {
         if (!context.User.GetAccess().AllStudies)
         {
-            throw StudyForbiddenException.ForEveryStudy();
+            throw ForbiddenException.ForEveryStudy();
         }
     }
 }

@@ -34,6 +34,22 @@ public static class WidgetQueryParser
         return values[0];
     }
 
+    /// <summary>The admin's switch that recomputes the answer past every cache layer (docs/cache.md, "Entry-level control").</summary>
+    public const string SkipCacheParameter = "skipCache";
+
+    /// <summary>Whether the request sets <c>skipCache</c>: <c>true</c> or <c>1</c>; <c>false</c>, <c>0</c> or absent is no.</summary>
+    public static bool SkipCache(IQueryCollection query)
+    {
+        var values = query[SkipCacheParameter];
+        return values.Count switch
+        {
+            0 => false,
+            1 when values[0] is "true" or "1" => true,
+            1 when values[0] is "false" or "0" => false,
+            _ => throw RequestValidationException.For(SkipCacheParameter, "'skipCache' is true, false, 1 or 0, given once."),
+        };
+    }
+
     public static WidgetQuery FromQueryString(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>();
@@ -44,9 +60,9 @@ public static class WidgetQueryParser
             {
                 filters[name[FilterPrefix.Length..]] = [.. values.OfType<string>()];
             }
-            else if (name is not ("from" or "to" or DataVersionParameter))
+            else if (name is not ("from" or "to" or DataVersionParameter or SkipCacheParameter))
             {
-                errors[name] = [$"Unknown parameter '{name}': expected from, to, v or f.{{column}}."];
+                errors[name] = [$"Unknown parameter '{name}': expected from, to, v, skipCache or f.{{column}}."];
             }
         }
 

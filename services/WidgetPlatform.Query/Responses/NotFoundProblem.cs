@@ -30,6 +30,8 @@ public sealed class NotFoundProblem : IResult, IStatusCodeHttpResult, IEndpointM
     /// <summary>The detail matches the caching library's WidgetNotFoundException, which the data endpoints still throw.</summary>
     public static NotFoundProblem Widget(string studyId, string widgetId) => new(WidgetTitle, $"Study '{studyId}' has no widget '{widgetId}'.");
 
+    public static NotFoundProblem Entry(string key) => new("No such entry.", $"Redis holds no entry '{key}': never stored, expired, or deleted.");
+
     public static NotFoundProblem Study(string studyId) => new(DatasetTitle, $"Study '{studyId}' does not exist.");
 
     public static NotFoundProblem Manifest(string studyId) => new(DatasetTitle, $"Study '{studyId}' has no manifest.");

@@ -1,14 +1,11 @@
 using WidgetPlatform.Caching.Statistics;
+using WidgetPlatform.Query.Alerts;
 
 namespace WidgetPlatform.Query.Statistics;
 
-/// <summary>The fleet-wide statistics of docs/design.md §6, with the health score and alerts derived from them.</summary>
+/// <summary>The fleet-wide statistics of docs/design.md §6, with the health score derived from them and the alerts firing.</summary>
 public sealed record CacheStatisticsReport
 {
-    public const double HitRateAlert = 0.9;
-    public const double ResponseTimeAlertMs = 500;
-    public const double MemoryAlert = 0.8;
-
     public required double? HitRate { get; init; }
 
     public required RequestCounts Requests { get; init; }
@@ -38,39 +35,24 @@ public sealed record CacheStatisticsReport
 
     public required int HealthScore { get; init; }
 
+    /// <summary>The messages of the alerts firing at the gateway's last evaluation (<c>GET /api/cache/alerts</c> has their figures).</summary>
     public required IReadOnlyList<string> Alerts { get; init; }
 
-    public static CacheStatisticsReport Create(CounterSnapshot fleet, RedisFigures redis, long activeCachedWidgets, IReadOnlyList<string> instances)
+    /// <summary>The fleet's traffic over the last minute, 5 minutes, hour and since start; null while Redis cannot be read.</summary>
+    public required TrafficWindows<FleetTrafficFigures>? Traffic { get; init; }
+
+    /// <param name="fleet">The live processes' counters since each started: the totals above.</param>
+    public static CacheStatisticsReport Create(
+        CounterSnapshot fleet,
+        RedisFigures redis,
+        long activeCachedWidgets,
+        IReadOnlyList<string> instances,
+        TrafficWindows<FleetTrafficFigures>? traffic,
+        IReadOnlyList<FiringAlert> alerts)
     {
         var requests = fleet.Requests;
         double? hitRate = requests == 0 ? null : (double)(fleet.Hits + fleet.Stale) / requests;
         var all = fleet.Cached.Add(fleet.Uncached);
-        var alerts = new List<string>();
-        if (hitRate < HitRateAlert)
-        {
-            alerts.Add($"Hit rate {hitRate:P1} is below {HitRateAlert:P0}.");
-        }
-
-        if (all.PercentileMs(0.95) > ResponseTimeAlertMs)
-        {
-            alerts.Add($"p95 response time {all.PercentileMs(0.95):0} ms is above {ResponseTimeAlertMs:0} ms.");
-        }
-
-        if (redis.MemoryUsage > MemoryAlert)
-        {
-            alerts.Add($"Redis uses {redis.MemoryUsage:P0} of its memory limit (alert above {MemoryAlert:P0}).");
-        }
-
-        if (fleet.LockFailures > 0)
-        {
-            alerts.Add($"{fleet.LockFailures} stampede lock waits timed out.");
-        }
-
-        if (!redis.Available)
-        {
-            alerts.Add("Redis is unavailable: answers bypass the cache.");
-        }
-
         return new CacheStatisticsReport
         {
             HitRate = hitRate,
@@ -87,7 +69,8 @@ public sealed record CacheStatisticsReport
             EventPath = [.. EventPathStep.All.Where(fleet.EventPath.ContainsKey).Select(step => EventPathFigure.Of(step, fleet.EventPath[step]))],
             Instances = instances,
             HealthScore = Statistics.HealthScore.Of(hitRate, all.AverageMs, requests == 0 ? 0 : (double)fleet.Errors / requests),
-            Alerts = alerts,
+            Alerts = [.. alerts.Select(alert => alert.Message)],
+            Traffic = traffic,
         };
     }
 }

@@ -5,4 +5,4 @@ namespace WidgetPlatform.Warmer.Consumers;
 
 /// <summary>Queue <c>warmer-cache-invalidated</c>.</summary>
 public sealed class CacheInvalidatedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : WarmingConsumerDefinition<CacheInvalidatedConsumer>("warmer-cache-invalidated", options);
+    : WarmingConsumerDefinition<CacheInvalidatedConsumer>(ServiceQueues.CacheInvalidated, options);

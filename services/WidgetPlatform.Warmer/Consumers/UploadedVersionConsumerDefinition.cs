@@ -10,7 +10,7 @@ namespace WidgetPlatform.Warmer.Consumers;
 /// with the reason, and one bad message must not be reported twice.
 /// </summary>
 public sealed class UploadedVersionConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : WarmingConsumerDefinition<UploadedVersionConsumer>("warmer-uploaded-versions", options)
+    : WarmingConsumerDefinition<UploadedVersionConsumer>(ServiceQueues.UploadedVersions, options)
 {
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<UploadedVersionConsumer> consumerConfigurator, IRegistrationContext context)

@@ -5,4 +5,4 @@ namespace WidgetPlatform.Warmer.Consumers;
 
 /// <summary>Queue <c>warmer-warm-requested</c>.</summary>
 public sealed class WarmRequestedConsumerDefinition(IOptions<ConsumerQueueOptions> options)
-    : WarmingConsumerDefinition<WarmRequestedConsumer>("warmer-warm-requested", options);
+    : WarmingConsumerDefinition<WarmRequestedConsumer>(ServiceQueues.WarmRequested, options);

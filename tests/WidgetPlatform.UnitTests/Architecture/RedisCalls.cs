@@ -24,8 +24,11 @@ internal static class RedisCalls
         "get_", "CreateBatch", "CreateTransaction", "IsConnected", "Wait",
     ];
 
-    /// <summary>Raw commands (<c>Execute("INFO")</c>) that only read, recognised by the command name loaded just before the call.</summary>
-    private static readonly HashSet<string> RawReadCommands = ["INFO", "DBSIZE", "SCAN", "PING", "TIME"];
+    /// <summary>
+    /// Raw commands (<c>Execute("INFO")</c>) that only read, recognised by the last literal loaded before the call: the command,
+    /// or the subcommand of a two-word one (<c>MEMORY USAGE</c>).
+    /// </summary>
+    private static readonly HashSet<string> RawReadCommands = ["INFO", "DBSIZE", "SCAN", "PING", "TIME", "USAGE"];
 
     /// <summary>The write commands <paramref name="type"/> issues, by name (empty when it only reads or never talks to Redis).</summary>
     public static IReadOnlySet<string> WritesOf(TypeDefinition type) =>

@@ -5,63 +5,82 @@ using WidgetPlatform.Cli.Output;
 
 namespace WidgetPlatform.Cli.Commands;
 
-/// <summary><c>status</c>: the statistics of docs/design.md §6 as a table, or the gateway's JSON as is for monitoring systems.</summary>
+/// <summary>
+/// <c>status</c>: the statistics of docs/design.md §6 as tables — the fleet's, a study's or one widget's, with their traffic
+/// over time when detailed — or the gateway's JSON as is for monitoring systems; <c>--alerts</c> adds the firing alerts and
+/// says so in the exit code.
+/// </summary>
 public static class StatusCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
     {
-        var study = IdentifierOptions.One("--study", "One study's statistics (dataset versions, cached entries per widget) instead of the fleet's.");
+        var study = IdentifierOptions.One("--study", "One study's statistics (versions, entries, invalidations, traffic per widget) instead of the fleet's.");
+        var widget = IdentifierOptions.One("--widget", "One widget's statistics (with --study): its entries and traffic over time.");
+        var detailed = new Option<bool>("--detailed") { Description = "Add the traffic over the last minute, 5 minutes, hour and since start (per widget with --study)." };
         var json = new Option<bool>("--json") { Description = "Print the gateway's JSON unchanged (alerts, with --alerts, go to stderr)." };
-        var alerts = new Option<bool>("--alerts") { Description = "Exit with 2 when the fleet report has alerts, printing them; 0 otherwise." };
-        var command = new Command("status", "Shows cache statistics: hit rate, response times, Redis, locks, warming, health score and alerts.")
+        var alerts = new Option<bool>("--alerts") { Description = "Show the firing alerts with their figures; exit with 2 when any fires, 0 otherwise." };
+        var command = new Command("status", "Shows cache statistics: hit rate, response times, traffic over time, Redis, locks, warming, health score and alerts.")
         {
-            study, json, alerts,
+            study, widget, detailed, json, alerts,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(widget) is not null && result.GetValue(study) is null)
+            {
+                result.AddError("--widget needs --study: a widget id is unique only within its study.");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             using var session = CommandSession.Start(result, globals, host);
-            return await RunAsync(session, result.GetValue(study), result.GetValue(json), result.GetValue(alerts), cancellationToken);
+            var request = new StatusRequest(result.GetValue(study), result.GetValue(widget), result.GetValue(detailed), result.GetValue(json), result.GetValue(alerts));
+            return await RunAsync(session, request, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandSession session, string? studyId, bool asJson, bool checkAlerts, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandSession session, StatusRequest request, CancellationToken cancellationToken)
     {
         var gateway = session.Gateway;
-        var body = studyId is null
-            ? await gateway.FleetStatisticsJsonAsync(cancellationToken)
-            : await gateway.StudyStatisticsJsonAsync(studyId, cancellationToken);
+        var body = request switch
+        {
+            { StudyId: { } studyId, WidgetId: { } widgetId } => await gateway.WidgetStatisticsJsonAsync(studyId, widgetId, cancellationToken),
+            { StudyId: { } studyId } => await gateway.StudyStatisticsJsonAsync(studyId, cancellationToken),
+            _ => await gateway.FleetStatisticsJsonAsync(cancellationToken),
+        };
 
-        FleetStatistics? fleet = studyId is null ? Read<FleetStatistics>(body) : null;
-        if (asJson)
+        if (request.Json)
         {
             await session.Host.Out.WriteLineAsync(body);
         }
-        else if (fleet is not null)
+        else if (request.WidgetId is not null)
         {
-            StatisticsTables.WriteFleet(session.Console, fleet);
+            StatisticsTables.WriteWidget(session.Console, Read<WidgetStatistics>(body));
+        }
+        else if (request.StudyId is not null)
+        {
+            StatisticsTables.WriteStudy(session.Console, Read<StudyStatistics>(body), request.Detailed);
         }
         else
         {
-            StatisticsTables.WriteStudy(session.Console, Read<StudyStatistics>(body));
+            StatisticsTables.WriteFleet(session.Console, Read<FleetStatistics>(body), request.Detailed);
         }
 
-        if (!checkAlerts)
+        if (!request.Alerts)
         {
             return ExitCodes.Success;
         }
 
-        // Alerts are fleet-wide (docs/design.md §6); a study's statistics carry none, so --study --alerts asks the fleet too.
-        fleet ??= Read<FleetStatistics>(await gateway.FleetStatisticsJsonAsync(cancellationToken));
-        var firing = fleet.Alerts ?? [];
-        if (asJson)
+        // Alerts are fleet-wide (docs/cache.md, "Alerts"), whatever the report above was about.
+        var firing = Read<AlertReport>(await gateway.AlertsJsonAsync(cancellationToken)).Firing ?? [];
+        if (request.Json)
         {
             foreach (var alert in firing)
             {
-                await session.Host.Error.WriteLineAsync($"ALERT {alert}");
+                await session.Host.Error.WriteLineAsync($"ALERT {alert.Name}: {alert.Message}");
             }
         }
-        else if (studyId is not null)
+        else
         {
             StatisticsTables.WriteAlerts(session.Console, firing);
         }
@@ -81,4 +100,6 @@ public static class StatusCommand
             throw CommandFailedException.Failed($"The gateway's statistics are not the expected JSON: {exception.Message}", exception);
         }
     }
+
+    private sealed record StatusRequest(string? StudyId, string? WidgetId, bool Detailed, bool Json, bool Alerts);
 }

@@ -17,7 +17,8 @@ public sealed record FleetStatistics(
     long Errors,
     IReadOnlyList<string>? Instances,
     int HealthScore,
-    IReadOnlyList<string>? Alerts);
+    IReadOnlyList<string>? Alerts,
+    TrafficWindows? Traffic);
 
 public sealed record RequestCounts(long Total, long Hit, long Miss, long Stale, long Bypass);
 

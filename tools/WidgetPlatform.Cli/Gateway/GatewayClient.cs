@@ -34,6 +34,11 @@ public sealed class GatewayClient : IDisposable
     public Task<string> StudyStatisticsJsonAsync(string studyId, CancellationToken cancellationToken) =>
         GetStringAsync($"api/cache/studies/{Escape(studyId)}/stats", cancellationToken);
 
+    public Task<string> WidgetStatisticsJsonAsync(string studyId, string widgetId, CancellationToken cancellationToken) =>
+        GetStringAsync($"api/cache/studies/{Escape(studyId)}/widgets/{Escape(widgetId)}/stats", cancellationToken);
+
+    public Task<string> AlertsJsonAsync(CancellationToken cancellationToken) => GetStringAsync("api/cache/alerts", cancellationToken);
+
     public async Task<IReadOnlyList<string>> ListStudiesAsync(CancellationToken cancellationToken) =>
         JsonSerializer.Deserialize<string[]>(await GetStringAsync("api/studies", cancellationToken), Json) ?? [];
 

@@ -6,7 +6,7 @@ namespace WidgetPlatform.Cli.Output;
 /// <summary>The statistics of docs/design.md §6 as tables, one figure per row, in the order an operator scans them.</summary>
 public static class StatisticsTables
 {
-    public static void WriteFleet(IAnsiConsole console, FleetStatistics stats)
+    public static void WriteFleet(IAnsiConsole console, FleetStatistics stats, bool detailed)
     {
         var table = new Table().Title("[bold]Cache statistics (fleet)[/]").AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         var requests = stats.Requests ?? new RequestCounts(0, 0, 0, 0, 0);
@@ -30,17 +30,25 @@ public static class StatisticsTables
         Row(table, "Computations", Figures.Count(stats.Computations));
         Row(table, "Lock waits / failures", $"{Figures.Count(stats.Locks?.Waits ?? 0)} / {Figures.Count(stats.Locks?.Failures ?? 0)}");
         Row(table, "Warming runs / entries warmed", $"{Figures.Count(stats.Warming?.Runs ?? 0)} / {Figures.Count(stats.Warming?.EntriesWarmed ?? 0)}");
+        Row(table, "Alerts firing", stats.Alerts is { Count: > 0 } alerts ? string.Join(" ", alerts) : "none");
         Row(table, "Instances reporting", string.Join(", ", stats.Instances ?? []) is { Length: > 0 } instances ? instances : "none");
         console.Write(table);
-        WriteAlerts(console, stats.Alerts ?? []);
+        if (detailed && stats.Traffic is { } traffic)
+        {
+            console.Write(TrafficTable("Fleet traffic over time", traffic, fleet: true));
+        }
     }
 
-    public static void WriteStudy(IAnsiConsole console, StudyStatistics stats)
+    public static void WriteStudy(IAnsiConsole console, StudyStatistics stats, bool detailed)
     {
         var summary = new Table().Title($"[bold]Cache statistics: {Markup.Escape(stats.StudyId)}[/]")
             .AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         Row(summary, "Cached entries", Figures.Count(stats.CachedEntries));
+        Row(summary, "Entry memory in Redis", Figures.Bytes(stats.EntryMemoryBytes));
         Row(summary, "Active combinations", Figures.Count(stats.ActiveCombinations));
+        Row(summary, "Hit rate (last 5 minutes)", Figures.Percent(stats.Traffic?.Last5Minutes?.HitRate));
+        Row(summary, "Last invalidation", Figures.Time(stats.LastInvalidationAt));
+        Row(summary, "Invalidations in the last hour", Figures.Count(stats.InvalidationsLastHour));
         foreach (var (dataset, version) in (stats.DatasetVersions ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             Row(summary, $"Version of {dataset}", version);
@@ -48,16 +56,51 @@ public static class StatisticsTables
 
         console.Write(summary);
 
-        var widgets = new Table().AddColumn("Widget").AddColumn("Data version").AddColumn(new TableColumn("Cached entries").RightAligned());
+        var widgets = new Table().AddColumn("Widget").AddColumn("Data version").AddColumn(new TableColumn("Cached entries").RightAligned())
+            .AddColumn(new TableColumn("Memory").RightAligned()).AddColumn(new TableColumn("Requests (5 min)").RightAligned())
+            .AddColumn(new TableColumn("Hit rate (5 min)").RightAligned()).AddColumn(new TableColumn("p95 (5 min)").RightAligned())
+            .AddColumn(new TableColumn("Requests (since start)").RightAligned());
         foreach (var widget in stats.Widgets ?? [])
         {
-            widgets.AddRow(Markup.Escape(widget.WidgetId), Markup.Escape(widget.DataVersion ?? Figures.None), Figures.Count(widget.CachedEntries));
+            var recent = widget.Traffic?.Last5Minutes;
+            widgets.AddRow(
+                Markup.Escape(widget.WidgetId),
+                Markup.Escape(widget.DataVersion ?? Figures.None),
+                Figures.Count(widget.CachedEntries),
+                Figures.Bytes(widget.EntryMemoryBytes),
+                Figures.Count(recent?.Requests ?? 0),
+                Figures.Percent(recent?.HitRate),
+                Figures.Milliseconds(recent?.P95Ms),
+                Figures.Count(widget.Traffic?.SinceStart?.Requests ?? 0));
         }
 
         console.Write(widgets);
+        if (detailed)
+        {
+            foreach (var widget in stats.Widgets ?? [])
+            {
+                if (widget.Traffic is { } traffic)
+                {
+                    console.Write(TrafficTable($"{widget.WidgetId} over time", traffic, fleet: false));
+                }
+            }
+        }
     }
 
-    public static void WriteAlerts(IAnsiConsole console, IReadOnlyList<string> alerts)
+    public static void WriteWidget(IAnsiConsole console, WidgetStatistics stats)
+    {
+        var summary = new Table().Title($"[bold]Widget {Markup.Escape(stats.WidgetId)}[/]").AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
+        Row(summary, "Data version", stats.DataVersion ?? Figures.None);
+        Row(summary, "Cached entries", Figures.Count(stats.CachedEntries));
+        Row(summary, "Entry memory in Redis", Figures.Bytes(stats.EntryMemoryBytes));
+        console.Write(summary);
+        if (stats.Traffic is { } traffic)
+        {
+            console.Write(TrafficTable($"{stats.WidgetId} over time", traffic, fleet: false));
+        }
+    }
+
+    public static void WriteAlerts(IAnsiConsole console, IReadOnlyList<FiringAlert> alerts)
     {
         if (alerts.Count == 0)
         {
@@ -65,11 +108,51 @@ public static class StatisticsTables
             return;
         }
 
-        console.MarkupLine($"[red bold]{alerts.Count} alert(s):[/]");
+        var table = new Table().Title($"[red bold]{alerts.Count} alert(s) firing[/]").AddColumn("Alert").AddColumn("Since").AddColumn("What");
         foreach (var alert in alerts)
         {
-            console.MarkupLine($"  [red]ALERT[/] {Markup.Escape(alert)}");
+            table.AddRow($"[red]{Markup.Escape(alert.Name)}[/]", Markup.Escape(Figures.Time(alert.Since)), Markup.Escape(alert.Message));
         }
+
+        console.Write(table);
+    }
+
+    private static Table TrafficTable(string title, TrafficWindows traffic, bool fleet)
+    {
+        var table = new Table().Title($"[bold]{Markup.Escape(title)}[/]").AddColumn("Window");
+        foreach (var column in (string[])["Requests", "Hit / miss / stale / bypass", "Hit rate", "p50", "p95", "p99"])
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        if (fleet)
+        {
+            table.AddColumn(new TableColumn("Errors").RightAligned()).AddColumn(new TableColumn("Lock failures").RightAligned());
+        }
+
+        foreach (var (name, figures) in traffic.All)
+        {
+            var window = figures ?? new TrafficFigures(0, 0, 0, 0, 0, null, null, null, null, null, 0, null, 0, 0, 0);
+            List<string> cells =
+            [
+                name == "since start" && traffic.Since is { } since ? $"since {Figures.Time(since)}" : name,
+                Figures.Count(window.Requests),
+                $"{Figures.Count(window.Hit)} / {Figures.Count(window.Miss)} / {Figures.Count(window.Stale)} / {Figures.Count(window.Bypass)}",
+                Figures.Percent(window.HitRate),
+                Figures.Milliseconds(window.P50Ms),
+                Figures.Milliseconds(window.P95Ms),
+                Figures.Milliseconds(window.P99Ms),
+            ];
+            if (fleet)
+            {
+                cells.Add(Figures.Count(window.Errors));
+                cells.Add(Figures.Count(window.LockFailures));
+            }
+
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
+        return table;
     }
 
     private static string Timing(Timing? timing) => $"{Figures.Milliseconds(timing?.AverageMs)} / {Figures.Milliseconds(timing?.P95Ms)}";

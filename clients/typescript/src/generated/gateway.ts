@@ -158,8 +158,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Fleet-wide cache statistics, health score and alerts */
+        /** Fleet-wide cache statistics over the last minute, 5 minutes, hour and since start, health score and alerts */
         get: operations["GetCacheStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cache/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alerts firing at the last evaluation, and the thresholds they were judged by */
+        get: operations["GetCacheAlerts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -175,8 +192,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One study's dataset versions, cached entries and active combinations */
+        /** One study's dataset versions, entries, invalidations and traffic over time, for the study and per widget */
         get: operations["GetStudyCacheStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cache/studies/{studyId}/widgets/{widgetId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One widget's data version, entries and traffic over time */
+        get: operations["GetWidgetCacheStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -195,8 +229,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Drops the named widgets, the widgets carrying the tags, or (with neither) every widget of a study
-         * @description studyId and widgetIds are identifiers (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64). Tags follow the widget tag rule: a tag is 1 to 256 characters once leading and trailing whitespace is trimmed, with no control characters. Spaces and punctuation are part of a tag ("adverse events", "campaign:123"); a tag matches whole, ignoring case, and '*' is not a wildcard. A value that breaks a rule is a 400 problem whose errors name it ("tags[0]").
+         * Drops the named widgets, the widgets carrying the tags, the widgets reading the datasets and the named entries — or, with none, every widget of a study
+         * @description studyId and widgetIds are identifiers (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64). Tags follow the widget tag rule: a tag is 1 to 256 characters once leading and trailing whitespace is trimmed, with no control characters. Spaces and punctuation are part of a tag ("adverse events", "campaign:123"); a tag matches whole, ignoring case, and '*' is not a wildcard. A value that breaks a rule is a 400 problem whose errors name it ("tags[0]"). datasets (identifiers) need layer (source or transformed); entryKeys are entry keys of the study, as metadata.key gives them.
          */
         post: operations["InvalidateCache"];
         delete?: never;
@@ -222,12 +256,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cache/studies/{studyId}/widgets/{widgetId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A widget's entries in Redis: key, data version, size, TTL left, hits
+         * @description limit: 1 to 1000 (100 by default); 'truncated' says whether more are left.
+         */
+        get: operations["ListCacheEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cache/studies/{studyId}/entries/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One entry: what it answers, its size and memory, when and how fast it was computed, TTL left, hits
+         * @description key is the entry's key as metadata.key gives it (widget:{studyId}:widgetId:version:hash), URL-encoded.
+         */
+        get: operations["GetCacheEntry"];
+        put?: never;
+        post?: never;
+        /** Deletes one entry, everywhere: the invalidation service removes it from Redis and every gateway drops its copy */
+        delete: operations["DeleteCacheEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description A measure: an exact integer, a real number, or null. */
         AggregateValue: null | number;
+        AlertOptions: {
+            evaluationInterval?: string;
+            window?: string;
+            /** Format: int32 */
+            minimumRequests?: number;
+            /** Format: double */
+            hitRateBelow?: number;
+            /** Format: double */
+            p95LatencyAboveMs?: number;
+            /** Format: double */
+            errorRateAbove?: number;
+            /** Format: double */
+            redisMemoryShareAbove?: number;
+            /** Format: int64 */
+            evictionsAbove?: number;
+            /** Format: int64 */
+            lockFailuresAbove?: number;
+            warmerLagAbove?: string;
+            /** Format: int64 */
+            errorQueueMessagesAbove?: number;
+        };
+        AlertReport: {
+            /** Format: date-time */
+            evaluatedAt: null | string;
+            firing: components["schemas"]["FiringAlert"][];
+            thresholds: components["schemas"]["AlertOptions"];
+        };
         BreakdownResult: {
             buckets: {
                 /** @description The group's value as the dimension's type (text, number, boolean or a YYYY-MM-DD date); null for rows without one. */
@@ -280,6 +382,7 @@ export interface components {
             /** Format: int32 */
             healthScore: number;
             alerts: string[];
+            traffic: null | components["schemas"]["TrafficWindowsOfFleetTrafficFigures"];
         };
         /** @enum {unknown} */
         ComparisonMode: "none" | "previousPeriod" | null;
@@ -299,12 +402,96 @@ export interface components {
          * @enum {string}
          */
         DatasetLayer: "source" | "transformed";
+        EntryDetails: {
+            key: string;
+            studyId: string;
+            widgetId: string;
+            dataVersion: string;
+            current: boolean;
+            filter: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            /** Format: int64 */
+            memoryBytes: null | number;
+            /** Format: date-time */
+            calculatedAt: string;
+            /** Format: int32 */
+            ttlSeconds: number;
+            /** Format: double */
+            ttlLeftSeconds: null | number;
+            /** Format: double */
+            computationMs: null | number;
+            /** Format: int64 */
+            rowsProcessed: null | number;
+            /** Format: int64 */
+            hits: number;
+        };
+        EntryListing: {
+            studyId: string;
+            widgetId: string;
+            /** Format: int64 */
+            total: number;
+            truncated: boolean;
+            entries: components["schemas"]["EntrySummary"][];
+        };
+        EntrySummary: {
+            key: string;
+            dataVersion: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            /** Format: double */
+            ttlLeftSeconds: null | number;
+            /** Format: int64 */
+            hits: number;
+        };
         EventPathFigure: {
             step: string;
             /** Format: int64 */
             count: number;
             /** Format: double */
             p50Ms: null | number;
+            /** Format: double */
+            p99Ms: null | number;
+        };
+        FiringAlert: {
+            name: string;
+            message: string;
+            /** Format: double */
+            value: number;
+            /** Format: double */
+            threshold: number;
+            /** Format: date-time */
+            since: string;
+        };
+        FleetTrafficFigures: {
+            /** Format: int64 */
+            errors: number;
+            /** Format: double */
+            errorRate: null | number;
+            /** Format: int64 */
+            lockWaits: number;
+            /** Format: int64 */
+            lockFailures: number;
+            /** Format: int64 */
+            computations: number;
+            /** Format: int64 */
+            requests: number;
+            /** Format: int64 */
+            hit: number;
+            /** Format: int64 */
+            miss: number;
+            /** Format: int64 */
+            stale: number;
+            /** Format: int64 */
+            bypass: number;
+            /** Format: double */
+            hitRate: null | number;
+            /** Format: double */
+            averageMs: null | number;
+            /** Format: double */
+            p50Ms: null | number;
+            /** Format: double */
+            p95Ms: null | number;
             /** Format: double */
             p99Ms: null | number;
         };
@@ -323,6 +510,13 @@ export interface components {
             studyId: null | string;
             widgetIds: null | string[];
             tags: null | string[];
+            /**
+             * @description The dataset's layer.
+             * @enum {null|string}
+             */
+            layer?: "source" | "transformed" | null;
+            datasets?: null | string[];
+            entryKeys?: null | string[];
         };
         LockFigures: {
             /** Format: int64 */
@@ -432,7 +626,14 @@ export interface components {
             /** Format: int64 */
             cachedEntries: number;
             /** Format: int64 */
+            entryMemoryBytes: number;
+            /** Format: int64 */
             activeCombinations: number;
+            /** Format: date-time */
+            lastInvalidationAt: null | string;
+            /** Format: int64 */
+            invalidationsLastHour: number;
+            traffic: components["schemas"]["TrafficWindowsOfTrafficFigures"];
             widgets: components["schemas"]["WidgetStatistics"][];
         };
         TableResult: {
@@ -465,6 +666,44 @@ export interface components {
             averageMs: null | number;
             /** Format: double */
             p95Ms: null | number;
+        };
+        TrafficFigures: {
+            /** Format: int64 */
+            requests: number;
+            /** Format: int64 */
+            hit: number;
+            /** Format: int64 */
+            miss: number;
+            /** Format: int64 */
+            stale: number;
+            /** Format: int64 */
+            bypass: number;
+            /** Format: double */
+            hitRate: null | number;
+            /** Format: double */
+            averageMs: null | number;
+            /** Format: double */
+            p50Ms: null | number;
+            /** Format: double */
+            p95Ms: null | number;
+            /** Format: double */
+            p99Ms: null | number;
+        };
+        TrafficWindowsOfFleetTrafficFigures: {
+            lastMinute: null | components["schemas"]["FleetTrafficFigures"];
+            last5Minutes: null | components["schemas"]["FleetTrafficFigures"];
+            lastHour: null | components["schemas"]["FleetTrafficFigures"];
+            sinceStart: null | components["schemas"]["FleetTrafficFigures"];
+            /** Format: date-time */
+            since: null | string;
+        };
+        TrafficWindowsOfTrafficFigures: {
+            lastMinute: null | components["schemas"]["TrafficFigures"];
+            last5Minutes: null | components["schemas"]["TrafficFigures"];
+            lastHour: null | components["schemas"]["TrafficFigures"];
+            sinceStart: null | components["schemas"]["TrafficFigures"];
+            /** Format: date-time */
+            since: null | string;
         };
         /** @enum {unknown} */
         TtlClass: "realtime" | "short" | "medium" | "long" | "daily";
@@ -530,6 +769,9 @@ export interface components {
             dataVersion: null | string;
             /** Format: int64 */
             cachedEntries: number;
+            /** Format: int64 */
+            entryMemoryBytes: number;
+            traffic: components["schemas"]["TrafficWindowsOfTrafficFigures"];
         };
         /** @enum {unknown} */
         WidgetType: "metric" | "breakdown" | "timeseries" | "table";
@@ -1118,6 +1360,44 @@ export interface operations {
             };
         };
     };
+    GetCacheAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertReport"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or studies do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetStudyCacheStatistics: {
         parameters: {
             query?: never;
@@ -1149,6 +1429,56 @@ export interface operations {
             };
             /** @description The token's role or studies do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWidgetCacheStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                widgetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetStatistics"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or studies do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1228,6 +1558,201 @@ export interface operations {
                 "application/json": components["schemas"]["WarmupRequest"];
             };
         };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or studies do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many admin requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCacheEntries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                studyId: string;
+                widgetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryListing"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or studies do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many admin requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCacheEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's role or studies do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many admin requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteCacheEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Accepted */
             202: {

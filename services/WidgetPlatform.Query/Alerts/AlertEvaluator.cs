@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WidgetPlatform.Caching.Statistics.Traffic;
+using WidgetPlatform.Clients.Messaging;
+using WidgetPlatform.Query.Statistics;
+
+namespace WidgetPlatform.Query.Alerts;
+
+/// <summary>
+/// Evaluates the alerts every <see cref="AlertOptions.EvaluationInterval"/> from the fleet's traffic in Redis, Redis's INFO,
+/// the warmer's lag and the error queues; logs each alert once when it fires and once when it clears, with its figures.
+/// Every gateway replica evaluates the same fleet-wide figures, so each one's health and API say the same.
+/// </summary>
+public sealed partial class AlertEvaluator(
+    AlertBoard board,
+    TrafficReader traffic,
+    IConnectionMultiplexer redis,
+    WarmerLag warmerLag,
+    ErrorQueueDepths errorQueues,
+    IOptionsMonitor<AlertOptions> options,
+    TimeProvider time,
+    ILogger<AlertEvaluator> logger)
+    : BackgroundService
+{
+    private readonly EvictionHistory _evictions = new();
+
+    public async Task EvaluateAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var now = time.GetUtcNow();
+        var redisFigures = await RedisFigures.ReadAsync(redis);
+        var window = await WindowAsync(settings.Window, now);
+        var inputs = new AlertInputs(
+            window,
+            redisFigures,
+            redisFigures.Available ? _evictions.Record(now, redisFigures.EvictedKeys, settings.Window) : 0,
+            warmerLag.Longest(),
+            await ErrorQueueMessagesAsync(cancellationToken));
+
+        var (fired, cleared) = board.Update(AlertRules.Firing(inputs, settings), now);
+        foreach (var alert in fired)
+        {
+            LogFired(logger, alert.Name, alert.Message, alert.Value, alert.Threshold);
+        }
+
+        foreach (var alert in cleared)
+        {
+            LogCleared(logger, alert.Name, now - alert.Since);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await EvaluateAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogEvaluationFailed(logger, exception);
+            }
+
+            // Read each time: a changed interval applies from the next wait on.
+            await Task.Delay(options.CurrentValue.EvaluationInterval, time, stoppingToken);
+        }
+    }
+
+    private async Task<TrafficCounts> WindowAsync(TimeSpan span, DateTimeOffset now)
+    {
+        try
+        {
+            return await traffic.FleetAsync(TrafficWindow.Of(span), now);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // Redis away is its own alert; the traffic alerts wait for figures to judge.
+            return TrafficCounts.Empty;
+        }
+    }
+
+    private async Task<long?> ErrorQueueMessagesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await errorQueues.ReadAsync(cancellationToken)).Values.Sum();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogBrokerUnreachable(logger, exception.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alert} fired: {Detail} (value {Value}, threshold {Threshold})")]
+    private static partial void LogFired(ILogger logger, string alert, string detail, double value, double threshold);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alert} cleared after {Duration}")]
+    private static partial void LogCleared(ILogger logger, string alert, TimeSpan duration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not evaluate the alerts; trying again at the next interval")]
+    private static partial void LogEvaluationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Error-queue depths unavailable: {Reason}")]
+    private static partial void LogBrokerUnreachable(ILogger logger, string reason);
+}

@@ -1,0 +1,56 @@
+using WidgetPlatform.IntegrationTests.Gateway;
+
+namespace WidgetPlatform.IntegrationTests.Operations;
+
+/// <summary>Alerts that evaluate themselves (docs/cache.md, "Alerts"): fired and cleared by their conditions, seen everywhere.</summary>
+[Collection(OperationsPlatform.Name)]
+public sealed class AlertTests(OperationsFixture platform)
+{
+    private const string DataPath = $"api/studies/{OperationsFixture.Study}/widgets/ae-weekly-serious/data";
+
+    [Fact]
+    public async Task TheHitRateAlertFiresOnItsConditionAndClearsAfterIt()
+    {
+        using var client = platform.Admin();
+
+        // 10 ranges nobody asked before: misses, which take the 10-s window's hit rate under 90%.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal("miss", (await WidgetResponse.GetAsync(client, $"{DataPath}?{UniqueRanges.Next()}")).Cache);
+        }
+
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => firing.Contains("hit-rate"), "hit-rate fired");
+        var degraded = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+        var status = await OperatorApi.JsonAsync(client, "api/cache/stats");
+
+        // 200 hits on one answer lift it over 90% again.
+        var cached = $"{DataPath}?{UniqueRanges.Next()}";
+        await WidgetResponse.GetAsync(client, cached);
+        await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+            Assert.Equal("hit", (await WidgetResponse.GetAsync(client, cached)).Cache));
+
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("hit-rate"), "hit-rate cleared");
+        var lines = await Eventually.UntilAsync(
+            () => Task.FromResult(platform.Host.ConsoleLines("query")),
+            console => console.Any(line => line.Contains("Alert hit-rate cleared", StringComparison.Ordinal)),
+            "the clearing logged");
+
+        Assert.Equal("Degraded", degraded);
+        Assert.Contains(status.GetProperty("alerts").EnumerateArray(), alert => alert.GetString()!.StartsWith("Hit rate", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("Alert hit-rate fired", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheAlertsReportShowsTheThresholdsInForce()
+    {
+        using var client = platform.Viewer();
+
+        var report = await OperatorApi.JsonAsync(client, "api/cache/alerts");
+
+        var thresholds = report.GetProperty("thresholds");
+        Assert.Equal("00:00:10", thresholds.GetProperty("window").GetString());
+        Assert.Equal(0.9, thresholds.GetProperty("hitRateBelow").GetDouble());
+        Assert.Equal(5, thresholds.GetProperty("minimumRequests").GetInt32());
+        Assert.True(report.TryGetProperty("evaluatedAt", out _));
+    }
+}

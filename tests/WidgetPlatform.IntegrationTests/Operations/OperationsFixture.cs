@@ -1,0 +1,33 @@
+using WidgetPlatform.AppHostTesting;
+
+namespace WidgetPlatform.IntegrationTests.Operations;
+
+/// <summary>
+/// A platform for the operators' tools: alerts judged every second over the last 10 s from 5 answers on, so that a test sees
+/// one fire and clear in seconds; its own, since making alerts fire and restarting the gateway would disturb other tests.
+/// </summary>
+public sealed class OperationsFixture() : PlatformFixture(new TestPlatformOptions { Environment = FastAlerts })
+{
+    public const string Study = "STUDY-001";
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> FastAlerts =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["query"] = new Dictionary<string, string>
+            {
+                ["WidgetPlatform__Alerts__EvaluationInterval"] = "00:00:01",
+                ["WidgetPlatform__Alerts__Window"] = "00:00:10",
+                ["WidgetPlatform__Alerts__MinimumRequests"] = "5",
+            },
+        };
+
+    public HttpClient Admin() => Host.CreateHttpClient("query", bearerToken: Host.DevTokens.Admin);
+
+    public HttpClient Viewer() => Host.CreateHttpClient("query", bearerToken: Host.DevTokens.Viewer);
+}
+
+[CollectionDefinition(Name)]
+public sealed class OperationsPlatform : ICollectionFixture<OperationsFixture>
+{
+    public const string Name = "operations";
+}
