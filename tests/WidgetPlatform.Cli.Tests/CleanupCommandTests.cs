@@ -51,6 +51,26 @@ public sealed class CleanupCommandTests(CliPlatformFixture platform)
     }
 
     [Fact]
+    public async Task ForceRemovesLiveLocksTooAndNothingElse()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.Host.GetConnectionString("cache"));
+        var database = redis.GetDatabase();
+        var liveLock = $"lock:widget:{{STUDY-001}}:cli-forced-{Guid.NewGuid():N}:v1:0000";
+        await database.StringSetAsync(liveLock, "holder", TimeSpan.FromSeconds(25));
+
+        var plain = await Cleanup("--locks");
+        var liveAfterPlain = await database.KeyExistsAsync(liveLock);
+        var forced = await Cleanup("--force");
+        var misused = await CliPlatformFixture.RunBareAsync("cleanup", "--force", "--expired-only", "--state-dir", platform.Host.StateDirectory);
+
+        Assert.True(liveAfterPlain, plain.ToString());
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Contains(liveLock, forced.Out, StringComparison.Ordinal);
+        Assert.False(await database.KeyExistsAsync(liveLock));
+        Assert.True(misused.ExitCode == 4, misused.ToString());
+    }
+
+    [Fact]
     public async Task UnreachableRedisExitsThree()
     {
         var run = await CliPlatformFixture.RunBareAsync("cleanup", "--dry-run", "--redis", $"127.0.0.1:{ClosedPort.Next()}");

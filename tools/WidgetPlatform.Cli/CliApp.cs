@@ -14,7 +14,7 @@ public static class CliApp
     {
         var globals = new GlobalOptions();
         var root = new RootCommand($"""
-            Admin CLI of a running WidgetPlatform: warm, inspect, invalidate and clean its cache.
+            Admin CLI of a running WidgetPlatform: warm, inspect, invalidate and clean its cache, entry by entry if need be.
 
             {ExitCodes.Help}
             """)
@@ -22,6 +22,7 @@ public static class CliApp
             WarmCommand.Create(globals, host),
             StatusCommand.Create(globals, host),
             InvalidateCommand.Create(globals, host),
+            EntryCommand.Create(globals, host),
             CleanupCommand.Create(globals, host),
         };
         foreach (var option in globals.All)

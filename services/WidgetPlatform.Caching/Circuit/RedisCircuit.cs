@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -17,6 +18,9 @@ namespace WidgetPlatform.Caching.Circuit;
 /// </remarks>
 public sealed partial class RedisCircuit
 {
+    private static readonly Counter<long> Switches = PlatformTelemetry.Meter.CreateCounter<long>(
+        "widgetplatform.cache.redis.bypass.switches", "{switch}", "Switches into Redis bypass (to=bypass) and out of it (to=cache)");
+
     private readonly Lock _gate = new();
     private readonly RollingFailureRate _health;
     private readonly TimeProvider _time;
@@ -173,10 +177,12 @@ public sealed partial class RedisCircuit
 
         if (switched == Switch.Opened)
         {
+            Switches.Add(1, new KeyValuePair<string, object?>("to", "bypass"));
             LogBypassStarted(_logger, window.Failures, window.Calls, failure!.GetType().Name, failure.Message);
         }
         else if (switched == Switch.Closed)
         {
+            Switches.Add(1, new KeyValuePair<string, object?>("to", "cache"));
             LogBypassEnded(_logger, _time.GetElapsedTime(_bypassSince));
         }
     }

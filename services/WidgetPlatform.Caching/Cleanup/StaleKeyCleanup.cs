@@ -96,7 +96,8 @@ public sealed class StaleKeyCleanup(IConnectionMultiplexer redis)
     private async Task CheckLocksAsync(RedisKey[] keys, StaleKeyCleanupOptions options, LockTally tally)
     {
         var database = redis.GetDatabase();
-        var maxTtl = (long)options.LockTimeout.TotalMilliseconds;
+        // -1: every lock's TTL is over it (a lock without expiry reads -1 too, and counts either way).
+        var maxTtl = options.AllLocks ? -1 : (long)options.LockTimeout.TotalMilliseconds;
         var remove = options.DryRun ? "0" : "1";
         // One script per key (each may live in its own cluster slot), all sent at once: the multiplexer pipelines them.
         var checks = keys.Select(key => database.ScriptEvaluateAsync(LockScript, new { @lock = key, maxTtl, remove })).ToArray();

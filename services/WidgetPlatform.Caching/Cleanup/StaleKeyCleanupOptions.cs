@@ -19,6 +19,9 @@ public sealed record StaleKeyCleanupOptions
     /// </summary>
     public required TimeSpan LockTimeout { get; init; }
 
+    /// <summary>Every lock counts as stale, live ones too (<c>cleanup --force</c>): for a fleet wedged after a crash.</summary>
+    public bool AllLocks { get; init; }
+
     /// <summary>Keys per SCAN step and members per SSCAN step (Redis's COUNT hint): bounds what one call holds Redis for.</summary>
     public int BatchSize { get; init; } = 250;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using WidgetPlatform.Caching.Circuit;
 using WidgetPlatform.Caching.Entries;
@@ -16,6 +17,9 @@ public sealed partial class FencedComputation(
     WidgetCacheOptions options,
     ILogger<FencedComputation> logger)
 {
+    private static readonly Counter<long> Stores = PlatformTelemetry.Meter.CreateCounter<long>(
+        "widgetplatform.cache.stores", "{entry}", "Computed entries offered to Redis, by outcome: stored, superseded or invalidated (refused by the fence), too large");
+
     public async Task<CacheAnswer> ComputeAndStoreAsync(WidgetRequest request)
     {
         // The epoch is read before computing: an invalidation during the computation then fences the store out.
@@ -68,6 +72,7 @@ public sealed partial class FencedComputation(
 
         if (entry.Stored.Length > options.MaxEntryBytes)
         {
+            Stores.Add(1, new KeyValuePair<string, object?>("outcome", StoreOutcome.TooLarge));
             LogNotStored(logger, request.Key.Value, StoreOutcome.TooLarge);
             return new CacheAnswer(entry, CacheResult.Bypass);
         }
@@ -78,6 +83,7 @@ public sealed partial class FencedComputation(
             return new CacheAnswer(entry, CacheResult.Bypass);
         }
 
+        Stores.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         if (outcome == StoreOutcome.Stored)
         {
             local.Set(request.StudyId, request.Key.WidgetId, entry);

@@ -125,9 +125,10 @@ public sealed class CacheCounters : IComputeObserver
         Partials.Add(1, new KeyValuePair<string, object?>("origin", "shared"));
     }
 
-    public void RecordInvalidation(string studyId, string invalidationId, DateTimeOffset invalidatedAt)
+    /// <param name="scope">What the invalidation covered: study, dataset, widget or tags.</param>
+    public void RecordInvalidation(string studyId, string invalidationId, DateTimeOffset invalidatedAt, string scope)
     {
-        Invalidations.Add(1);
+        Invalidations.Add(1, new KeyValuePair<string, object?>("scope", scope));
         _invalidationsHeard.Enqueue(new HeardInvalidation(studyId, invalidationId, invalidatedAt));
         var ticks = invalidatedAt.UtcTicks;
         long seen;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.ServerSentEvents;
 using System.Threading.Channels;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using WidgetPlatform.Caching;
 
 namespace WidgetPlatform.Query.Events;
 
@@ -16,6 +18,9 @@ public sealed class StudyEvents(IOptions<EventStreamOptions> options)
 
     /// <summary>Sent first, so a client knows its subscription is in place before it triggers anything.</summary>
     public const string Connected = "connected";
+
+    private static readonly UpDownCounter<long> Clients =
+        PlatformTelemetry.Meter.CreateUpDownCounter<long>("widgetplatform.events.clients", "{client}", "Open event streams (SSE) of dashboards");
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<SseItem<object>>, byte>> _subscribers = new(StringComparer.Ordinal);
 
@@ -49,6 +54,7 @@ public sealed class StudyEvents(IOptions<EventStreamOptions> options)
         });
         var clients = _subscribers.GetOrAdd(studyId, _ => new ConcurrentDictionary<Channel<SseItem<object>>, byte>());
         clients.TryAdd(channel, 0);
+        Clients.Add(1);
         try
         {
             yield return new SseItem<object>(new StudyEventConnected(studyId), Connected);
@@ -60,6 +66,7 @@ public sealed class StudyEvents(IOptions<EventStreamOptions> options)
         finally
         {
             clients.TryRemove(channel, out _);
+            Clients.Add(-1);
         }
     }
 }

@@ -28,15 +28,25 @@ public static class CleanupCommand
         {
             Description = $"Seconds the platform's stampede locks live at most (WidgetPlatform:Cache:LockTimeout, default {DefaultLockTimeout.TotalSeconds:0}).",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Every lock:* key, live ones too: for a fleet wedged after a crash. A computation that loses its lock still finishes; " +
+                "another may compute the same answer meanwhile.",
+        };
         var command = new Command("cleanup", "Removes stale lock:* keys and index:* members pointing at entries that no longer exist (SCAN, never KEYS).")
         {
-            dryRun, locks, expiredOnly, redis, lockTimeout,
+            dryRun, locks, expiredOnly, redis, lockTimeout, force,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(locks) && result.GetValue(expiredOnly))
             {
                 result.AddError("--locks and --expired-only exclude each other: give neither to clean both.");
+            }
+
+            if (result.GetValue(force) && (result.GetValue(expiredOnly) || result.GetValue(lockTimeout) is not null))
+            {
+                result.AddError("--force takes every lock: it goes with neither --expired-only nor --lock-timeout.");
             }
 
             if (result.GetValue(lockTimeout) < 1)
@@ -53,6 +63,7 @@ public static class CleanupCommand
                 Locks = !result.GetValue(expiredOnly),
                 IndexMembers = !result.GetValue(locks),
                 LockTimeout = result.GetValue(lockTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultLockTimeout,
+                AllLocks = result.GetValue(force),
             };
             await using var connection = await ConnectAsync(session.Settings.RedisConnectionString(result.GetValue(redis)));
             StaleKeyReport report;

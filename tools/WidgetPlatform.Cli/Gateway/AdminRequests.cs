@@ -1,7 +1,13 @@
 namespace WidgetPlatform.Cli.Gateway;
 
-/// <summary>The body of <c>POST /api/cache/invalidations</c>.</summary>
-public sealed record InvalidationRequest(string StudyId, IReadOnlyList<string>? WidgetIds, IReadOnlyList<string>? Tags);
+/// <summary>The body of <c>POST /api/cache/invalidations</c>; <see cref="Layer"/> is "source" or "transformed", with <see cref="Datasets"/>.</summary>
+public sealed record InvalidationRequest(
+    string StudyId,
+    IReadOnlyList<string>? WidgetIds,
+    IReadOnlyList<string>? Tags,
+    string? Layer = null,
+    IReadOnlyList<string>? Datasets = null,
+    IReadOnlyList<string>? EntryKeys = null);
 
 /// <summary>The body of <c>POST /api/cache/warmups</c>.</summary>
 public sealed record WarmupRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, bool Force);

@@ -39,6 +39,18 @@ public sealed class GatewayClient : IDisposable
 
     public Task<string> AlertsJsonAsync(CancellationToken cancellationToken) => GetStringAsync("api/cache/alerts", cancellationToken);
 
+    public Task<string> EntryJsonAsync(string studyId, string key, CancellationToken cancellationToken) =>
+        GetStringAsync($"api/cache/studies/{Escape(studyId)}/entries/{Escape(key)}", cancellationToken);
+
+    public Task<string> EntriesJsonAsync(string studyId, string widgetId, int limit, CancellationToken cancellationToken) =>
+        GetStringAsync($"api/cache/studies/{Escape(studyId)}/widgets/{Escape(widgetId)}/entries?limit={limit}", cancellationToken);
+
+    public async Task DeleteEntryAsync(string studyId, string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"api/cache/studies/{Escape(studyId)}/entries/{Escape(key)}");
+        using var _ = await SendAsync(request, HttpStatusCode.Accepted, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> ListStudiesAsync(CancellationToken cancellationToken) =>
         JsonSerializer.Deserialize<string[]>(await GetStringAsync("api/studies", cancellationToken), Json) ?? [];
 

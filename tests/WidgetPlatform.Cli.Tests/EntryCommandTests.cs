@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace WidgetPlatform.Cli.Tests;
+
+[Collection(CliPlatform.Name)]
+public sealed class EntryCommandTests(CliPlatformFixture platform)
+{
+    private const string Study = CliPlatformFixture.Study;
+    private const string Widget = "ae-dose-by-term";
+
+    [Fact]
+    public async Task AnEntryIsListedShownAndDeleted()
+    {
+        var gateway = platform.Gateway();
+        var from = new DateOnly(2022, 1, 1).AddDays(Random.Shared.Next(0, 700));
+        var query = string.Create(CultureInfo.InvariantCulture, $"?from={from:yyyy-MM-dd}&to={from.AddDays(9):yyyy-MM-dd}");
+        var key = await KeyAsync(gateway, query);
+
+        var list = await platform.RunAsync("entry", "list", "--study", Study, "--widget", Widget, "--limit", "1000");
+        var show = await platform.RunAsync("entry", "show", key);
+        var json = await platform.RunAsync("entry", "show", key, "--json");
+        var deleted = await platform.RunAsync("entry", "delete", key);
+        var gone = await UntilAsync(() => platform.RunAsync("entry", "show", key), run => run.ExitCode != 0);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains(key, list.Out, StringComparison.Ordinal);
+        Assert.True(show.ExitCode == 0, show.ToString());
+        foreach (var figure in new[] { "Data version", "Memory in Redis", "Computation time", "TTL", "Hits" })
+        {
+            Assert.Contains(figure, show.Out, StringComparison.Ordinal);
+        }
+
+        using (var document = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal(Widget, document.RootElement.GetProperty("widgetId").GetString());
+        }
+
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Contains("Accepted (202)", deleted.Out, StringComparison.Ordinal);
+        Assert.True(gone.ExitCode == 1, gone.ToString());
+        Assert.Contains("404", gone.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotAnEntryKeyIsBadUsage()
+    {
+        var run = await platform.RunAsync("entry", "show", "lock:something");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("is not an entry key", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidatingADatasetRecomputesTheWidgetsReadingIt()
+    {
+        var gateway = platform.Gateway();
+        var before = await GatewayProbe.AnswerAsync(gateway, Study, "dm-by-arm");
+
+        var run = await platform.RunAsync("invalidate", "--study", Study, "--dataset", "DM", "--layer", "source");
+        var after = await UntilAsync(() => GatewayProbe.AnswerAsync(gateway, Study, "dm-by-arm"), answer => answer.CalculatedAt != before.CalculatedAt);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("widgets reading source dataset(s) DM", run.Out, StringComparison.Ordinal);
+        Assert.NotEqual(before.CalculatedAt, after.CalculatedAt);
+    }
+
+    private static async Task<string> KeyAsync(HttpClient gateway, string query)
+    {
+        using var document = JsonDocument.Parse(await gateway.GetStringAsync(new Uri($"api/studies/{Study}/widgets/{Widget}/data{query}", UriKind.Relative)));
+        return document.RootElement.GetProperty("metadata").GetProperty("key").GetString()!;
+    }
+
+    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Not within 20 s: {value}");
+            await Task.Delay(250);
+        }
+    }
+}
