@@ -32,6 +32,7 @@ await using (var platform = await BenchPlatform.StartAsync(options))
     var scenarios = new List<(string Name, Func<Task> Run)>
     {
         ("widget_hit", () => new WidgetHitScenario(platform, options, report).RunAsync()),
+        ("statistics_overhead", () => new StatisticsOverheadScenario(platform, options, report).RunAsync()),
         ("dashboard_batch", () => new DashboardScenario(platform, options, report).RunAsync()),
         ("connections", () => new ConnectionsScenario(platform, options, report).RunAsync()),
         ("redis_bytes_per_entry", () => new RedisMemoryScenario(platform, options, report).RunAsync()),

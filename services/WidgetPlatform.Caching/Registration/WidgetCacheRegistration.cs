@@ -45,7 +45,7 @@ public static class WidgetCacheRegistration
         services.AddSingleton<LockReleases>();
         services.AddSingleton<LocalEntries>();
         services.AddSingleton<RedisCircuit>();
-        services.AddSingleton<CacheCounters>();
+        services.AddSingleton(provider => new CacheCounters(provider.GetRequiredService<IOptions<CacheStatisticsOptions>>().Value.Enabled));
         services.AddSingleton<EntryFreshness>();
         services.AddSingleton<InFlightComputations>();
         services.AddSingleton<HolderWait>();

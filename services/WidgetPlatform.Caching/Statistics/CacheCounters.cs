@@ -11,7 +11,8 @@ namespace WidgetPlatform.Caching.Statistics;
 /// This process's cache figures: plain interlocked counters on the request path (no Redis round trip), published to Redis
 /// periodically for the fleet-wide stats, and as OpenTelemetry metrics. The compute engine reports its scans here too.
 /// </summary>
-public sealed class CacheCounters : IComputeObserver
+/// <param name="countAnswers">False records no answers (<see cref="CacheStatisticsOptions.Enabled"/>).</param>
+public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
 {
     private static readonly Counter<long> Requests = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result (hit, miss, stale, bypass)");
     private static readonly Histogram<double> AnswerDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.answer.duration", "s", "Time to answer a widget, by cache result");
@@ -58,6 +59,11 @@ public sealed class CacheCounters : IComputeObserver
 
     public void RecordAnswer(WidgetCacheKey key, CacheResult result, TimeSpan elapsed)
     {
+        if (!countAnswers)
+        {
+            return;
+        }
+
         Widgets.Record(key.StudyId, key.WidgetId, result, elapsed);
         if (result is CacheResult.Hit or CacheResult.Stale)
         {

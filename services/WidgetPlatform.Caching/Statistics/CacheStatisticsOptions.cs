@@ -7,6 +7,12 @@ public sealed class CacheStatisticsOptions
 {
     public const string Section = "WidgetPlatform:Statistics";
 
+    /// <summary>
+    /// False: the process counts no answers at all (fleet counters, per-widget traffic, hits per entry, the answer meters),
+    /// and the statistics miss its traffic. For measuring what counting costs (the benchmark's statistics_overhead).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How often a process writes its counters to Redis: the fleet figures are at most this old.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PublishInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -22,11 +22,13 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
     public const int WithoutL1 = 1;
     public const int WithL1Sampled = 2;
     public const int WithoutL1Sampled = 3;
+    public const int WithL1StatisticsOff = 4;
+    public const int WithL1StatisticsOn = 5;
 
     private const string WithoutL1Gateway = "query-l2";
 
-    /// <summary>By index: <see cref="WithL1"/>, <see cref="WithoutL1"/>, <see cref="WithL1Sampled"/>, <see cref="WithoutL1Sampled"/>.</summary>
-    private static readonly string[] Gateways = ["query", WithoutL1Gateway, "query-sampled", "query-l2-sampled"];
+    /// <summary>By index: <see cref="WithL1"/>, <see cref="WithoutL1"/>, <see cref="WithL1Sampled"/>, <see cref="WithoutL1Sampled"/>, <see cref="WithL1StatisticsOff"/>, <see cref="WithL1StatisticsOn"/>.</summary>
+    private static readonly string[] Gateways = ["query", WithoutL1Gateway, "query-sampled", "query-l2-sampled", "query-statistics-off", "query-statistics-on"];
 
     private static readonly KeyValuePair<string, string> NoL1 = new("WidgetPlatform__Cache__MemoryCacheBytes", "0");
 
@@ -66,25 +68,35 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
 
                 builder.AddGatewayLike("query", Gateways[WithL1Sampled], sampled, explicitStart: true);
                 builder.AddGatewayLike("query", Gateways[WithoutL1Sampled], sampled, explicitStart: true).WithEnvironment(NoL1.Key, NoL1.Value);
+                builder.AddGatewayLike("query", Gateways[WithL1StatisticsOff], options.GatewayEnvironment, explicitStart: true)
+                    .WithEnvironment("WidgetPlatform__Statistics__Enabled", "false");
+                builder.AddGatewayLike("query", Gateways[WithL1StatisticsOn], options.GatewayEnvironment, explicitStart: true);
             },
         });
         return new BenchPlatform(host);
     }
 
     /// <summary>Starts the sampled gateways and waits until they answer; they run only while a scenario needs them.</summary>
-    public async Task StartSampledGatewaysAsync()
+    public Task StartSampledGatewaysAsync() => StartGatewaysAsync(WithL1Sampled, WithoutL1Sampled);
+
+    public Task StopSampledGatewaysAsync() => StopGatewaysAsync(WithL1Sampled, WithoutL1Sampled);
+
+    /// <summary>Starts gateways the platform leaves stopped until a scenario needs them, and waits until they answer.</summary>
+    public async Task StartGatewaysAsync(params int[] gateways)
     {
-        foreach (var gateway in new[] { Gateways[WithL1Sampled], Gateways[WithoutL1Sampled] })
+        foreach (var gateway in gateways)
         {
-            await Host.StartAsync(gateway);
-            await Host.WaitForAsync(gateway, instance => instance.IsRunningAndHealthy, TimeSpan.FromMinutes(2));
+            await Host.StartAsync(Gateways[gateway]);
+            await Host.WaitForAsync(Gateways[gateway], instance => instance.IsRunningAndHealthy, TimeSpan.FromMinutes(2));
         }
     }
 
-    public async Task StopSampledGatewaysAsync()
+    public async Task StopGatewaysAsync(params int[] gateways)
     {
-        await Host.StopAsync(Gateways[WithL1Sampled]);
-        await Host.StopAsync(Gateways[WithoutL1Sampled]);
+        foreach (var gateway in gateways)
+        {
+            await Host.StopAsync(Gateways[gateway]);
+        }
     }
 
     public Uri Gateway(int gateway) => Host.Endpoint(Gateways[gateway]);
