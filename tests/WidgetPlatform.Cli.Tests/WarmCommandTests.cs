@@ -73,6 +73,26 @@ public sealed partial class WarmCommandTests(CliPlatformFixture platform)
     }
 
     [Fact]
+    public async Task AForcedWarmOfNamedRangesWarmsThoseViews()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var run = await platform.RunAsync("warm", "--study", Study, "--widget", "ae-daily", "--force", "--range", "last_90_days", "--filter", "site=S03", "--timeout", "60");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var query = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"?from={today.AddDays(-89):yyyy-MM-dd}&to={today:yyyy-MM-dd}&f.site=S03");
+        Assert.Equal("hit", await GatewayProbe.CacheResultAsync(platform.Gateway(), Study, "ae-daily", query));
+    }
+
+    [Fact]
+    public async Task ARangeWithoutForceIsBadUsage()
+    {
+        var run = await platform.RunAsync("warm", "--study", Study, "--range", "today");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("--range needs --force", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StudiesEndpointListsOnlyTheStudiesTheTokenCovers()
     {
         var admin = await platform.Gateway().GetFromJsonAsync<string[]>(new Uri("api/studies", UriKind.Relative));

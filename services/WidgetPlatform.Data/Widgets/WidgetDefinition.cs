@@ -33,6 +33,12 @@ public sealed record WidgetDefinition
 
     public bool Priority { get; init; }
 
+    /// <summary>
+    /// Named ranges (<c>last_7_days</c>, <c>this_month</c>, …; <see cref="Compute.NamedRange"/>) the warmer keeps warm for
+    /// this widget besides its default view: on each priority warm and after each invalidation. Needs a time column.
+    /// </summary>
+    public IReadOnlyList<string>? WarmRanges { get; init; }
+
     public IReadOnlyList<string>? Tags { get; init; }
 
     public int Revision { get; init; }

@@ -17,6 +17,7 @@ public static class WidgetDefinitionValidator
         CheckShape(errors, definition);
         CheckFilters(errors, definition.Filters, "filters");
         CheckTags(errors, definition.Tags);
+        CheckWarmRanges(errors, definition);
 
         if (definition.Revision < 0)
         {
@@ -92,6 +93,24 @@ public static class WidgetDefinitionValidator
         else if (measure.Op != MeasureOp.Count)
         {
             RequireIdentifier(errors, $"measure.column (required for {measure.Op.ToString().ToLowerInvariant()})", measure.Column);
+        }
+    }
+
+    private static void CheckWarmRanges(List<string> errors, WidgetDefinition definition)
+    {
+        if (definition.WarmRanges is not { Count: > 0 } ranges)
+        {
+            return;
+        }
+
+        if (definition.TimeColumn is null)
+        {
+            errors.Add("warmRanges need a timeColumn: a range is a span of it");
+        }
+
+        foreach (var range in ranges.Where(range => !Compute.NamedRange.IsKnown(range)))
+        {
+            errors.Add($"warmRanges: '{range}' is not a named range ({string.Join(", ", Compute.NamedRange.Names)})");
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
+using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Query.Alerts;
 using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
@@ -44,7 +45,10 @@ public static class CacheApi
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
         cache.MapPost("warmups", Warm).WithName("WarmCache")
-            .WithSummary("Asks the warmer to recompute a study's (or every study's) active and priority entries")
+            .WithSummary("Asks the warmer to recompute a study's (or every study's) active and priority entries, and named ranges")
+            .WithDescription(
+                $"ranges: named ranges to warm too ({string.Join(", ", NamedRange.Names)}), over today (UTC), for the named widgets " +
+                "or every widget with a time column; filters (column → values, the data endpoint's limits) apply to those ranged views.")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
         return cache;
@@ -99,7 +103,16 @@ public static class CacheApi
         }
 
         var widgetIds = body.WidgetIds?.Select((id, index) => RouteIdentifiers.Require(id, $"widgetIds[{index}]")).ToList();
-        await publish.Publish(new WarmRequested { StudyId = studyId, WidgetIds = widgetIds, Force = body.Force ?? false });
+        var ranges = body.Ranges?.Select((range, index) => NamedRange.IsKnown(range)
+            ? range
+            : throw RequestValidationException.For($"ranges[{index}]", $"'{range}' is not a named range: {string.Join(", ", NamedRange.Names)}.")).ToList();
+        if (body.Filters is not null && ranges is not { Count: > 0 })
+        {
+            throw RequestValidationException.For("filters", "filters apply to the ranged views: name ranges too.");
+        }
+
+        var filters = body.Filters is null ? null : WidgetQueryParser.FromFields(null, null, body.Filters, "").Filters;
+        await publish.Publish(new WarmRequested { StudyId = studyId, WidgetIds = widgetIds, Force = body.Force ?? false, Ranges = ranges, Filters = filters });
         return TypedResults.Accepted((string?)null);
     }
 }
@@ -112,4 +125,9 @@ public sealed record InvalidationRequest(
     IReadOnlyList<string>? Datasets = null,
     IReadOnlyList<string>? EntryKeys = null);
 
-public sealed record WarmupRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, bool? Force);
+public sealed record WarmupRequest(
+    string? StudyId,
+    IReadOnlyList<string>? WidgetIds,
+    bool? Force,
+    IReadOnlyList<string>? Ranges = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null);

@@ -1,6 +1,7 @@
 using MassTransit;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
+using WidgetPlatform.Data.Compute;
 using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Warmer.Warming;
 
@@ -23,6 +24,13 @@ public sealed class WarmRequestedConsumer(DataStore store, CurrentVersions versi
 
         await versions.RefreshAsync(studyId);
         catalog.Forget(studyId);
-        await warmer.WarmAsync(studyId, message.WidgetIds, message.Force, [], context.CancellationToken);
+        var unknown = (message.Ranges ?? []).FirstOrDefault(range => !NamedRange.IsKnown(range));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"'{unknown}' is not a named range: {string.Join(", ", NamedRange.Names)}.");
+        }
+
+        var requested = message.Ranges is { Count: > 0 } ranges ? new RequestedViews(ranges, message.Filters) : null;
+        await warmer.WarmAsync(studyId, message.WidgetIds, message.Force, [], context.CancellationToken, requested);
     }
 }

@@ -28,11 +28,13 @@ public sealed partial class StudyWarmer(
     ILogger<StudyWarmer> logger)
 {
     /// <param name="claims">The pending passes of the versions that caused this warm (none for an operator's or a scheduled warm).</param>
+    /// <param name="requested">An operator's named ranges and filters to warm besides what the study's warm always covers.</param>
     public async Task<StudyCacheWarmed> WarmAsync(
-        string studyId, IReadOnlyCollection<string>? onlyWidgets, bool force, IReadOnlyCollection<PendingPass> claims, CancellationToken cancellationToken)
+        string studyId, IReadOnlyCollection<string>? onlyWidgets, bool force, IReadOnlyCollection<PendingPass> claims, CancellationToken cancellationToken,
+        RequestedViews? requested = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var work = await targets.ForStudyAsync(studyId, onlyWidgets, options.Value.MaxActiveCombinations);
+        var work = await targets.ForStudyAsync(studyId, onlyWidgets, options.Value.MaxActiveCombinations, requested);
         var outcomes = await PassAsync(studyId, work, claims, force);
         // A new version's entries that its pass ahead computed are found stored: they were warmed for this warm all the same.
         var computed = outcomes.Count(outcome => outcome.Computed || (claims.Count > 0 && outcome.Result == CacheResult.Hit));

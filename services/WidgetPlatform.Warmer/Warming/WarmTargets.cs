@@ -8,11 +8,14 @@ namespace WidgetPlatform.Warmer.Warming;
 
 /// <summary>
 /// What a study's warm covers (docs/design.md §7): the combinations users requested most recently, as the gateway tracks them in
-/// <c>active:{study}</c>, and every <c>priority</c> widget unfiltered.
+/// <c>active:{study}</c>, every <c>priority</c> widget unfiltered, every widget's <c>warmRanges</c>, and the named ranges an
+/// operator's warm request asks for — ranges resolved against today (UTC).
 /// </summary>
-public sealed class WarmTargets(IConnectionMultiplexer redis, WidgetCatalog catalog)
+public sealed class WarmTargets(IConnectionMultiplexer redis, WidgetCatalog catalog, TimeProvider time)
 {
-    public async Task<IReadOnlyList<WarmTarget>> ForStudyAsync(string studyId, IReadOnlyCollection<string>? onlyWidgets, int maxActive)
+    /// <param name="requested">An operator's named ranges and filters, for the wanted widgets that have a time column.</param>
+    public async Task<IReadOnlyList<WarmTarget>> ForStudyAsync(
+        string studyId, IReadOnlyCollection<string>? onlyWidgets, int maxActive, RequestedViews? requested = null)
     {
         var widgets = await catalog.ListAsync(studyId);
         var known = widgets.Select(widget => widget.WidgetId).ToHashSet(StringComparer.Ordinal);
@@ -30,6 +33,16 @@ public sealed class WarmTargets(IConnectionMultiplexer redis, WidgetCatalog cata
 
         targets.AddRange(widgets.Where(widget => widget.Priority && Wanted(widget.WidgetId))
             .Select(widget => new WarmTarget(widget.WidgetId, WidgetQuery.Unfiltered)));
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        foreach (var widget in widgets.Where(widget => Wanted(widget.WidgetId)))
+        {
+            targets.AddRange((widget.WarmRanges ?? []).Where(NamedRange.IsKnown).Select(range => new WarmTarget(widget.WidgetId, NamedRange.Query(range, today))));
+            if (requested is not null && widget.TimeColumn is not null)
+            {
+                targets.AddRange(requested.Ranges.Select(range => new WarmTarget(widget.WidgetId, NamedRange.Query(range, today, requested.Filters))));
+            }
+        }
+
         return [.. targets.DistinctBy(target => (target.WidgetId, Describe(target.Query)))];
     }
 
@@ -41,3 +54,6 @@ public sealed class WarmTargets(IConnectionMultiplexer redis, WidgetCatalog cata
     private static string Describe(WidgetQuery query) =>
         $"{query.From}|{query.To}|{string.Join(';', query.Filters.OrderBy(filter => filter.Key, StringComparer.Ordinal).Select(filter => $"{filter.Key}={string.Join(',', filter.Value)}"))}";
 }
+
+/// <summary>Views an operator asked to warm: named ranges (<see cref="NamedRange"/>), each with the same filters.</summary>
+public sealed record RequestedViews(IReadOnlyList<string> Ranges, IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters);

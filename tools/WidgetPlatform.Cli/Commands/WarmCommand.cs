@@ -31,9 +31,19 @@ public static class WarmCommand
         {
             Description = $"With --force: seconds to wait for the warmer's report (default {DefaultTimeoutSeconds}).",
         };
+        var ranges = new Option<string[]>("--range")
+        {
+            Description = "With --force: a named range to warm too (today, yesterday, last_7_days, last_30_days, last_90_days, this_month, last_month, this_year; repeat for several).",
+            DefaultValueFactory = _ => [],
+        };
+        var filters = new Option<string[]>("--filter")
+        {
+            Description = "With --range: column=value for the ranged views (repeat; a column repeated is IN).",
+            DefaultValueFactory = _ => [],
+        };
         var command = new Command("warm", "Fills the cache so the next user hits: each widget's default view through the gateway, with a live progress bar.")
         {
-            study, widgets, force, parallel, timeout,
+            study, widgets, force, parallel, timeout, ranges, filters,
         };
         command.Validators.Add(result =>
         {
@@ -41,6 +51,16 @@ public static class WarmCommand
                 is { } error)
             {
                 result.AddError(error);
+            }
+
+            var (_, viewsError) = WarmViews.Parse(result.GetValue(ranges) ?? [], result.GetValue(filters) ?? []);
+            if (viewsError is not null)
+            {
+                result.AddError(viewsError);
+            }
+            else if ((result.GetValue(ranges) ?? []).Length > 0 && !result.GetValue(force))
+            {
+                result.AddError("--range needs --force: the warmer computes the ranged views, over its own today.");
             }
         });
         command.SetAction(async (result, cancellationToken) =>
@@ -52,8 +72,9 @@ public static class WarmCommand
             if (result.GetValue(force))
             {
                 var studies = studyId is null ? await session.Gateway.ListStudiesAsync(cancellationToken) : [studyId];
+                var views = WarmViews.Parse(result.GetValue(ranges) ?? [], result.GetValue(filters) ?? []).Views!;
                 var outcomes = await ForcedWarm.RunAsync(
-                    session.Console, session.Gateway, studies, studyId, widgetIds, TimeSpan.FromSeconds(result.GetValue(timeout) ?? DefaultTimeoutSeconds), cancellationToken);
+                    session.Console, session.Gateway, studies, studyId, widgetIds, views, TimeSpan.FromSeconds(result.GetValue(timeout) ?? DefaultTimeoutSeconds), cancellationToken);
                 WarmTables.WriteForcedWarm(session.Console, outcomes, TimeProvider.System.GetElapsedTime(started));
                 return outcomes.All(outcome => outcome.Reported) ? ExitCodes.Success : ExitCodes.Failure;
             }

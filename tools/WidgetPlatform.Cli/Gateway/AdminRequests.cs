@@ -9,8 +9,13 @@ public sealed record InvalidationRequest(
     IReadOnlyList<string>? Datasets = null,
     IReadOnlyList<string>? EntryKeys = null);
 
-/// <summary>The body of <c>POST /api/cache/warmups</c>.</summary>
-public sealed record WarmupRequest(string? StudyId, IReadOnlyList<string>? WidgetIds, bool Force);
+/// <summary>The body of <c>POST /api/cache/warmups</c>; ranges are named ranges (last_7_days, …), filters apply to them.</summary>
+public sealed record WarmupRequest(
+    string? StudyId,
+    IReadOnlyList<string>? WidgetIds,
+    bool Force,
+    IReadOnlyList<string>? Ranges = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null);
 
 /// <summary>The warmer's StudyCacheWarmed, as the gateway relays it in a <c>fresh-data</c> event.</summary>
 public sealed record StudyWarmed(string StudyId, int WidgetsWarmed, int EntriesWarmed, long DurationMs, DateTimeOffset WarmedAt);

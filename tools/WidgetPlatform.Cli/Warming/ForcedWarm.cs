@@ -16,7 +16,7 @@ public static class ForcedWarm
 
     public static async Task<IReadOnlyList<ForcedWarmOutcome>> RunAsync(
         IAnsiConsole console, GatewayClient gateway, IReadOnlyList<string> studies, string? studyId, IReadOnlyList<string> widgetIds,
-        TimeSpan timeout, CancellationToken cancellationToken)
+        WarmViews views, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var streams = new List<StudyEvents>(studies.Count);
         try
@@ -33,7 +33,9 @@ public static class ForcedWarm
                 }
             }
 
-            await gateway.RequestWarmupAsync(new WarmupRequest(studyId, widgetIds.Count > 0 ? widgetIds : null, Force: true), cancellationToken);
+            await gateway.RequestWarmupAsync(
+                new WarmupRequest(studyId, widgetIds.Count > 0 ? widgetIds : null, Force: true, views.Ranges.Count > 0 ? views.Ranges : null, views.Filters),
+                cancellationToken);
             var outcomes = new ForcedWarmOutcome[streams.Count];
             await console.Progress()
                 .AutoClear(false)
