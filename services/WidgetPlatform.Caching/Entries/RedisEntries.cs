@@ -9,7 +9,10 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
 {
     // The fence: an entry is stored only while its data version is still the manifest's (a slow computation of a superseded
     // version never lands) and while no invalidation bumped the widget's epoch since the computation began (a computation
-    // that raced a manual invalidation never resurrects what it removed). The index lets both be undone without KEYS.
+    // that raced a manual invalidation never resurrects what it removed). The index lets both be undone without KEYS. It has
+    // no TTL, so that a Redis at its memory limit (volatile-lfu evicts only keys with one) never evicts it while its entries
+    // live: an evicted index would leave them out of the next manual invalidation. The invalidation service's sweep removes
+    // members whose entry expired, and Redis deletes a set once it is empty.
     private static readonly LuaScript FencedSetScript = LuaScript.Prepare("""
         local current = redis.call('HGET', @manifest, @field)
         if current and current > @version then return 0 end
@@ -17,7 +20,6 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
         if epoch ~= @epoch then return -1 end
         redis.call('SET', @entry, @value, 'PX', @ttl)
         redis.call('SADD', @index, @member)
-        if redis.call('PTTL', @index) < tonumber(@ttl) then redis.call('PEXPIRE', @index, @ttl) end
         return 1
         """);
 

@@ -82,8 +82,11 @@ public static class RedisKeys
     /// <summary>Sorted set of a study's invalidations, scored by their Unix milliseconds, trimmed to the last hour and the latest.</summary>
     public static string InvalidationHistory(string studyId) => $"traffic:{{{studyId}}}:invalidations";
 
-    /// <summary>Hash of a study's answers served per entry (field: <c>widgetId/version:hash</c>), kept a day after its last write.</summary>
-    public static string EntryHits(string studyId) => $"traffic:{{{studyId}}}:entry-hits";
+    /// <summary>
+    /// Hash of a study's answers served per entry on one UTC day (field: <c>widgetId/version:hash</c>), kept two days: one
+    /// hash per day, so that the fields of entries nobody asks for any more go with their day.
+    /// </summary>
+    public static string EntryHits(string studyId, DateOnly day) => $"traffic:{{{studyId}}}:entry-hits:{day:yyyyMMdd}";
 
     /// <summary>The traffic scope of the whole fleet: <c>*</c> is never a study identifier.</summary>
     public const string FleetTrafficScope = "*";

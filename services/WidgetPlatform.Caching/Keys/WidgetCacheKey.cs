@@ -27,7 +27,7 @@ public sealed record WidgetCacheKey(string StudyId, string WidgetId, string Data
         }
 
         var close = key.IndexOf('}', Prefix.Length);
-        if (close < 0)
+        if (close < 0 || close + 2 > key.Length)
         {
             return null;
         }

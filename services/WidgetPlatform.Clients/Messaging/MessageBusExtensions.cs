@@ -54,7 +54,8 @@ public static class MessageBusExtensions
             });
         });
 
-        builder.Services.AddSingleton(new ErrorQueueDepths(connection, clientName));
+        // A factory, not an instance: the container disposes what it created, and with it the connection.
+        builder.Services.AddSingleton(_ => new ErrorQueueDepths(connection, clientName));
         builder.Services.RemoveMassTransitHostedService();
         builder.Services.AddHostedService<TolerantBusHostedService>();
 

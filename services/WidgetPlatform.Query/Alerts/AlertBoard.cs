@@ -9,10 +9,11 @@ namespace WidgetPlatform.Query.Alerts;
 /// </summary>
 public sealed class AlertBoard
 {
-    private volatile AlertState _state = new(null, new Dictionary<string, FiringAlert>(StringComparer.Ordinal));
+    private volatile AlertState _state = new(null, new Dictionary<string, FiringAlert>(StringComparer.Ordinal), null);
 
-    public AlertBoard() =>
-        PlatformTelemetry.Meter.CreateObservableGauge(
+    /// <param name="meters">The host's meter factory: the gauge goes away with the host (tests start many in one process).</param>
+    public AlertBoard(IMeterFactory meters) =>
+        meters.Create(PlatformTelemetry.Name).CreateObservableGauge(
             "widgetplatform.alerts.firing",
             () => AlertRules.All.Select(name => new Measurement<int>(_state.Firing.ContainsKey(name) ? 1 : 0, new KeyValuePair<string, object?>("alert", name))),
             unit: "{alert}",
@@ -20,11 +21,14 @@ public sealed class AlertBoard
 
     public DateTimeOffset? EvaluatedAt => _state.EvaluatedAt;
 
+    /// <summary>The thresholds the last evaluation judged by; null before the first.</summary>
+    public AlertOptions? Thresholds => _state.Thresholds;
+
     public IReadOnlyList<FiringAlert> Current => [.. _state.Firing.Values.OrderBy(alert => alert.Since).ThenBy(alert => alert.Name, StringComparer.Ordinal)];
 
     /// <summary>Replaces the firing alerts with this evaluation's; returns those that started firing and those that cleared.</summary>
     public (IReadOnlyList<FiringAlert> Fired, IReadOnlyList<FiringAlert> Cleared) Update(
-        IEnumerable<(string Name, string Message, double Value, double Threshold)> firing, DateTimeOffset now)
+        IEnumerable<(string Name, string Message, double Value, double Threshold)> firing, DateTimeOffset now, AlertOptions? thresholds = null)
     {
         var before = _state.Firing;
         var after = new Dictionary<string, FiringAlert>(StringComparer.Ordinal);
@@ -39,9 +43,9 @@ public sealed class AlertBoard
             }
         }
 
-        _state = new AlertState(now, after);
+        _state = new AlertState(now, after, thresholds);
         return (fired, [.. before.Values.Where(alert => !after.ContainsKey(alert.Name))]);
     }
 
-    private sealed record AlertState(DateTimeOffset? EvaluatedAt, IReadOnlyDictionary<string, FiringAlert> Firing);
+    private sealed record AlertState(DateTimeOffset? EvaluatedAt, IReadOnlyDictionary<string, FiringAlert> Firing, AlertOptions? Thresholds);
 }

@@ -23,10 +23,11 @@ public sealed partial class AlertEvaluator(
     : BackgroundService
 {
     private readonly EvictionHistory _evictions = new();
+    private AlertOptions _lastValid = options.CurrentValue;
 
     public async Task EvaluateAsync(CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
+        var settings = Settings();
         var now = time.GetUtcNow();
         var redisFigures = await RedisFigures.ReadAsync(redis);
         var window = await WindowAsync(settings.Window, now);
@@ -37,7 +38,7 @@ public sealed partial class AlertEvaluator(
             warmerLag.Longest(),
             await ErrorQueueMessagesAsync(cancellationToken));
 
-        var (fired, cleared) = board.Update(AlertRules.Firing(inputs, settings), now);
+        var (fired, cleared) = board.Update(AlertRules.Firing(inputs, settings), now, settings);
         foreach (var alert in fired)
         {
             LogFired(logger, alert.Name, alert.Message, alert.Value, alert.Threshold);
@@ -57,13 +58,14 @@ public sealed partial class AlertEvaluator(
             {
                 await EvaluateAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (a broker timing out surfaces as a cancellation too), the next evaluation tries again.
                 LogEvaluationFailed(logger, exception);
             }
 
             // Read each time: a changed interval applies from the next wait on.
-            await Task.Delay(options.CurrentValue.EvaluationInterval, time, stoppingToken);
+            await Task.Delay(Settings().EvaluationInterval, time, stoppingToken);
         }
     }
 
@@ -86,10 +88,24 @@ public sealed partial class AlertEvaluator(
         {
             return (await errorQueues.ReadAsync(cancellationToken)).Values.Sum();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogBrokerUnreachable(logger, exception.Message);
             return null;
+        }
+    }
+
+    /// <summary>The options as configured now; while a reloaded configuration breaks their rules, the last valid ones.</summary>
+    private AlertOptions Settings()
+    {
+        try
+        {
+            return _lastValid = options.CurrentValue;
+        }
+        catch (OptionsValidationException exception)
+        {
+            LogInvalidOptions(logger, exception.Message);
+            return _lastValid;
         }
     }
 
@@ -101,6 +117,9 @@ public sealed partial class AlertEvaluator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not evaluate the alerts; trying again at the next interval")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The alert options as reloaded are invalid, the last valid ones stay in force: {Reason}")]
+    private static partial void LogInvalidOptions(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Error-queue depths unavailable: {Reason}")]
     private static partial void LogBrokerUnreachable(ILogger logger, string reason);

@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
@@ -56,8 +55,7 @@ public static class CacheApi
 
     private static async Task<Ok<CacheStatisticsReport>> FleetStatistics(CacheStatisticsReader reader) => TypedResults.Ok(await reader.FleetAsync());
 
-    private static Ok<AlertReport> Alerts(AlertBoard board, IOptionsMonitor<AlertOptions> options) =>
-        TypedResults.Ok(new AlertReport(board.EvaluatedAt, board.Current, options.CurrentValue));
+    private static Ok<AlertReport> Alerts(AlertBoard board) => TypedResults.Ok(new AlertReport(board.EvaluatedAt, board.Current, board.Thresholds));
 
     private static async Task<Ok<StudyStatistics>> StudyStatistics(string studyId, CacheStatisticsReader reader) => TypedResults.Ok(await reader.StudyAsync(studyId));
 

@@ -16,7 +16,7 @@ public sealed partial class AdminAudit(ILogger<AdminAudit> logger) : IEndpointFi
         try
         {
             var result = await next(context);
-            LogAnswered(logger, caller, http.Request.Method, http.Request.Path, result is IStatusCodeHttpResult { StatusCode: { } status } ? status : http.Response.StatusCode);
+            LogAnswered(logger, caller, http.Request.Method, http.Request.Path, StatusOf(result) ?? http.Response.StatusCode);
             return result;
         }
         catch (Exception exception)
@@ -25,6 +25,14 @@ public sealed partial class AdminAudit(ILogger<AdminAudit> logger) : IEndpointFi
             throw;
         }
     }
+
+    /// <summary>The status a result will write: a <c>Results&lt;…&gt;</c> union carries the chosen one inside.</summary>
+    private static int? StatusOf(object? result) => result switch
+    {
+        IStatusCodeHttpResult { StatusCode: { } status } => status,
+        INestedHttpResult nested => StatusOf(nested.Result),
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: admin {Caller} {Method} {Path} answered {Status}")]
     private static partial void LogAnswered(ILogger logger, string caller, string method, string path, int status);

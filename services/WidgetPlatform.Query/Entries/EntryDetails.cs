@@ -5,7 +5,7 @@ namespace WidgetPlatform.Query.Entries;
 /// Redis says it takes, when it was computed and in how long, how long it has left, and how many answers it served.
 /// </summary>
 /// <param name="Current">Whether its data version is the one the widget answers from now: an older one only waits to expire.</param>
-/// <param name="Hits">Answers served from it (hits and stale answers, by every gateway replica, counted within a second or so).</param>
+/// <param name="Hits">Answers served from it today and yesterday, UTC (hits and stale answers, by every gateway replica, counted within a second or so).</param>
 public sealed record EntryDetails(
     string Key,
     string StudyId,

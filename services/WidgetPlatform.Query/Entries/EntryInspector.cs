@@ -9,7 +9,7 @@ using WidgetPlatform.Caching.Statistics.Traffic;
 namespace WidgetPlatform.Query.Entries;
 
 /// <summary>Reads entries for the admin API: one in detail, or a widget's list; every read of one entry is one pipelined round trip.</summary>
-public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog catalog, CurrentVersions versions)
+public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog catalog, CurrentVersions versions, TimeProvider time)
 {
     public const int MaxListed = 1_000;
 
@@ -20,7 +20,9 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
         var stored = database.StringGetAsync(key.Value);
         var ttl = database.KeyTimeToLiveAsync(key.Value);
         var memory = RedisMemoryUsage.OfAsync(database, key.Value);
-        var hits = database.HashGetAsync(RedisKeys.EntryHits(key.StudyId), TrafficStore.EntryHitsField(key));
+        var (today, yesterday) = Days();
+        var hitsToday = database.HashGetAsync(RedisKeys.EntryHits(key.StudyId, today), TrafficStore.EntryHitsField(key));
+        var hitsYesterday = database.HashGetAsync(RedisKeys.EntryHits(key.StudyId, yesterday), TrafficStore.EntryHitsField(key));
         var bytes = (byte[]?)await stored;
         if (bytes is null || CacheEntry.Read(bytes, key) is not { } entry)
         {
@@ -42,7 +44,7 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
             (await ttl)?.TotalSeconds,
             computationMs,
             rows,
-            (long?)await hits ?? 0);
+            ((long?)await hitsToday ?? 0) + ((long?)await hitsYesterday ?? 0));
     }
 
     /// <summary>Up to <paramref name="limit"/> of the widget's entries, in the order its index gives them.</summary>
@@ -67,17 +69,29 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
 
         var lengths = keys.Select(key => database.StringLengthAsync(key.Value)).ToList();
         var ttls = keys.Select(key => database.KeyTimeToLiveAsync(key.Value)).ToList();
-        var hits = keys.Count == 0
-            ? Task.FromResult(Array.Empty<RedisValue>())
-            : database.HashGetAsync(RedisKeys.EntryHits(studyId), [.. keys.Select(key => (RedisValue)TrafficStore.EntryHitsField(key))]);
+        var (today, yesterday) = Days();
+        RedisValue[] fields = [.. keys.Select(key => (RedisValue)TrafficStore.EntryHitsField(key))];
+        var hitsToday = keys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : database.HashGetAsync(RedisKeys.EntryHits(studyId, today), fields);
+        var hitsYesterday = keys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : database.HashGetAsync(RedisKeys.EntryHits(studyId, yesterday), fields);
         var entries = new List<EntrySummary>(keys.Count);
         for (var position = 0; position < keys.Count; position++)
         {
             entries.Add(new EntrySummary(
-                keys[position].Value, keys[position].DataVersion, await lengths[position], (await ttls[position])?.TotalSeconds, (long?)(await hits)[position] ?? 0));
+                keys[position].Value,
+                keys[position].DataVersion,
+                await lengths[position],
+                (await ttls[position])?.TotalSeconds,
+                ((long?)(await hitsToday)[position] ?? 0) + ((long?)(await hitsYesterday)[position] ?? 0)));
         }
 
         return new EntryListing(studyId, widgetId, total, total > entries.Count, entries);
+    }
+
+    /// <summary>Hits are kept per UTC day: an entry's are those of today and yesterday.</summary>
+    private (DateOnly Today, DateOnly Yesterday) Days()
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return (today, today.AddDays(-1));
     }
 
     private async Task<bool> IsCurrentAsync(WidgetCacheKey key) =>

@@ -41,7 +41,7 @@ public sealed class CacheInvalidatedConsumer(
         }
 
         // The message's id is the same in every replica's queue: the replicas' records of one invalidation are one.
-        warmerLag.Invalidated(message.StudyId);
+        warmerLag.Invalidated(message.StudyId, message.InvalidatedAt);
         counters.RecordInvalidation(message.StudyId, context.MessageId?.ToString() ?? $"{message.InvalidatedAt.UtcTicks}:{message.Reason}", message.InvalidatedAt, message.Scope.ToString().ToLowerInvariant());
         await steps.TimeAsync(EventPathStep.EventsPublish, () =>
         {

@@ -10,7 +10,7 @@ public sealed class StudyCacheWarmedConsumer(StudyEvents events, WarmerLag warme
 {
     public Task Consume(ConsumeContext<StudyCacheWarmed> context)
     {
-        warmerLag.Warmed(context.Message.StudyId);
+        warmerLag.Warmed(context.Message.StudyId, context.Message.WarmedAt);
         events.Publish(context.Message.StudyId, StudyEvents.FreshData, context.Message);
         return Task.CompletedTask;
     }

@@ -248,7 +248,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Asks the warmer to recompute a study's (or every study's) active and priority entries */
+        /**
+         * Asks the warmer to recompute a study's (or every study's) active and priority entries, and named ranges
+         * @description ranges: named ranges to warm too (today, yesterday, last_7_days, last_30_days, last_90_days, this_month, last_month, this_year), over today (UTC), for the named widgets or every widget with a time column; filters (column → values, the data endpoint's limits) apply to those ranged views.
+         */
         post: operations["WarmCache"];
         delete?: never;
         options?: never;
@@ -328,7 +331,7 @@ export interface components {
             /** Format: date-time */
             evaluatedAt: null | string;
             firing: components["schemas"]["FiringAlert"][];
-            thresholds: components["schemas"]["AlertOptions"];
+            thresholds: null | components["schemas"]["AlertOptions"];
         };
         BreakdownResult: {
             buckets: {
@@ -720,6 +723,10 @@ export interface components {
             studyId: null | string;
             widgetIds: null | string[];
             force: null | boolean;
+            ranges?: null | string[];
+            filters?: null | {
+                [key: string]: string[];
+            };
         };
         WidgetDataMetadata: {
             /** Format: date-time */
@@ -754,6 +761,7 @@ export interface components {
             };
             ttlClass?: components["schemas"]["TtlClass"];
             priority?: boolean;
+            warmRanges?: null | string[];
             tags?: null | string[];
             /** Format: int32 */
             revision?: number;

@@ -14,16 +14,24 @@ public sealed class EntryHits
 
     private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
 
+    // Counted apart: ConcurrentDictionary.Count takes every lock, which the first hit of each key after a drain would pay.
+    private int _pendingCount;
+
     public void Record(WidgetCacheKey key)
     {
         if (!_pending.TryGetValue(key.Value, out var pending))
         {
-            if (_pending.Count >= MaxPending)
+            if (Volatile.Read(ref _pendingCount) >= MaxPending)
             {
                 return;
             }
 
-            pending = _pending.GetOrAdd(key.Value, static (_, added) => new Pending(added), key);
+            var added = new Pending(key);
+            pending = _pending.GetOrAdd(key.Value, added);
+            if (ReferenceEquals(pending, added))
+            {
+                Interlocked.Increment(ref _pendingCount);
+            }
         }
 
         Interlocked.Increment(ref pending.Hits);
@@ -37,6 +45,7 @@ public sealed class EntryHits
         {
             if (_pending.TryRemove(key, out var pending))
             {
+                Interlocked.Decrement(ref _pendingCount);
                 drained.Add((pending.Key, Interlocked.Read(ref pending.Hits)));
             }
         }

@@ -9,7 +9,8 @@ namespace WidgetPlatform.Caching.Statistics.Traffic;
 /// <summary>
 /// Every <see cref="CacheStatisticsOptions.PublishInterval"/>, adds what this process counted since its last flush to the
 /// traffic buckets in Redis, off the request path; once more when the process stops, so a restart loses nothing counted.
-/// A flush that fails is carried into the next one: the differences are taken against what was written.
+/// A flush that fails is carried into the next one: the differences are taken against what was written (hits per entry,
+/// taken as they are written, excepted).
 /// </summary>
 public sealed partial class TrafficFlusher(
     TrafficStore store, CacheCounters counters, IOptions<CacheStatisticsOptions> options, TimeProvider time, ILogger<TrafficFlusher> logger)
@@ -31,9 +32,11 @@ public sealed partial class TrafficFlusher(
                 await FlushStudyAsync(studyId, widgets, now);
             }
 
+            // Taken before they are written: the hits of a flush that fails are lost, which an inspection's figure can afford.
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
             foreach (var study in counters.EntryHits.Drain().GroupBy(hit => hit.Key.StudyId, StringComparer.Ordinal))
             {
-                await store.AddEntryHitsAsync(study.Key, [.. study]);
+                await store.AddEntryHitsAsync(study.Key, [.. study], today);
             }
 
             while (counters.TryPeekInvalidation(out var invalidation))

@@ -53,13 +53,13 @@ public sealed class TrafficStore(IConnectionMultiplexer redis)
         return redis.GetDatabase().ScriptEvaluateAsync(AddScript, keys, arguments);
     }
 
-    public static readonly TimeSpan EntryHitsRetention = TimeSpan.FromDays(1);
+    public static readonly TimeSpan EntryHitsRetention = TimeSpan.FromDays(2);
 
-    /// <summary>Adds answers served per entry of one study; the hash lives a day past its last write.</summary>
-    public Task AddEntryHitsAsync(string studyId, IReadOnlyList<(WidgetCacheKey Key, long Hits)> hits)
+    /// <summary>Adds answers served per entry of one study to the hash of <paramref name="day"/>, which lives two days.</summary>
+    public Task AddEntryHitsAsync(string studyId, IReadOnlyList<(WidgetCacheKey Key, long Hits)> hits, DateOnly day)
     {
         var database = redis.GetDatabase();
-        var key = RedisKeys.EntryHits(studyId);
+        var key = RedisKeys.EntryHits(studyId, day);
         var batch = database.CreateBatch();
         List<Task> writes = [.. hits.Select(hit => batch.HashIncrementAsync(key, EntryHitsField(hit.Key), hit.Hits))];
         writes.Add(batch.KeyExpireAsync(key, EntryHitsRetention));

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WidgetPlatform.Query.Alerts;
 
@@ -7,10 +9,12 @@ public sealed class AlertBoardTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     [Fact]
     public void AnAlertFiresOnceKeepsItsStartAndClearsOnce()
     {
-        var board = new AlertBoard();
+        var board = new AlertBoard(Meters);
 
         var first = board.Update([("hit-rate", "low", 0.5, 0.9)], Start);
         var second = board.Update([("hit-rate", "lower", 0.4, 0.9)], Start.AddSeconds(15));
@@ -27,7 +31,7 @@ public sealed class AlertBoardTests
     [Fact]
     public void TheBoardShowsTheLatestMessageSinceTheFirstFiring()
     {
-        var board = new AlertBoard();
+        var board = new AlertBoard(Meters);
         board.Update([("evictions", "3 keys", 3, 0)], Start);
         board.Update([("evictions", "9 keys", 9, 0)], Start.AddSeconds(15));
 
@@ -52,19 +56,33 @@ public sealed class AlertBoardTests
     }
 
     [Fact]
-    public void TheWarmerLagsFromAnInvalidationUntilAWarmIsHeard()
+    public void TheWarmerLagsFromAnInvalidationUntilAWarmAfterItIsHeard()
     {
         var time = new FakeTimeProvider(Start);
         var lag = new WarmerLag(time);
 
-        lag.Invalidated("S");
+        lag.Invalidated("S", Start);
         time.Advance(TimeSpan.FromSeconds(40));
-        lag.Invalidated("S");
+        lag.Invalidated("S", Start.AddSeconds(40));
         time.Advance(TimeSpan.FromSeconds(20));
         var waiting = lag.Longest();
-        lag.Warmed("S");
+        lag.Warmed("S", Start.AddSeconds(10));
+        var afterAnEarlierWarm = lag.Longest();
+        lag.Warmed("S", Start.AddSeconds(45));
 
         Assert.Equal(TimeSpan.FromMinutes(1), waiting);
+        Assert.Equal(TimeSpan.FromMinutes(1), afterAnEarlierWarm);
+        Assert.Equal(TimeSpan.Zero, lag.Longest());
+    }
+
+    [Fact]
+    public void AWarmHeardBeforeTheInvalidationItFollowedLeavesNothingWaiting()
+    {
+        var lag = new WarmerLag(new FakeTimeProvider(Start));
+
+        lag.Warmed("S", Start.AddSeconds(2));
+        lag.Invalidated("S", Start.AddSeconds(1));
+
         Assert.Equal(TimeSpan.Zero, lag.Longest());
     }
 }
