@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using WidgetPlatform.IntegrationTests.Gateway;
+using WidgetPlatform.IntegrationTests.Invalidation;
 
 namespace WidgetPlatform.IntegrationTests.Operations;
 
@@ -41,6 +43,44 @@ public sealed class AlertTests(OperationsFixture platform)
         Assert.Equal("Degraded", degraded);
         Assert.Contains(status.GetProperty("alerts").EnumerateArray(), alert => alert.GetString()!.StartsWith("Hit rate", StringComparison.Ordinal));
         Assert.Equal(1, firedWhileFiring);
+    }
+
+    [Fact]
+    public async Task TheErrorQueueAlertFiresOnAPoisonMessageAndClearsOnceTheQueueIsEmptied()
+    {
+        using var client = platform.Viewer();
+        await using var probe = await InvalidationProbe.StartAsync(platform.Host);
+        var marker = Guid.NewGuid().ToString("N");
+
+        await probe.PublishRawAsync("WidgetPlatform.Contracts:DataUploaded", $$"""{"studyId":"{{OperationsFixture.Study}}","marker":"{{marker}}", oops""");
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => firing.Contains("error-queue"), "error-queue fired", seconds: 60);
+        await probe.ErrorAsync("invalidation-data-uploaded_error", marker);
+
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("error-queue"), "error-queue cleared");
+    }
+
+    [Fact]
+    public async Task TheWarmerLagAlertFiresWhileTheWarmerIsDownAndClearsWhenItCatchesUp()
+    {
+        using var admin = platform.Admin();
+        await platform.Host.StopAsync("warmer");
+        await platform.Host.WaitForAsync("warmer", instance => !instance.IsRunning, TimeSpan.FromSeconds(60));
+        try
+        {
+            using var invalidation = await admin.PostAsJsonAsync(
+                new Uri("api/cache/invalidations", UriKind.Relative), new { studyId = OperationsFixture.Study, widgetIds = new[] { "ae-total" } });
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, invalidation.StatusCode);
+
+            await Eventually.UntilAsync(() => OperatorApi.FiringAsync(admin), firing => firing.Contains("warmer-lag"), "warmer-lag fired", seconds: 40);
+        }
+        finally
+        {
+            await platform.Host.StartAsync("warmer");
+            await platform.Host.WaitForAsync("warmer", instance => instance.IsRunningAndHealthy, TimeSpan.FromSeconds(60));
+        }
+
+        // The invalidation waited in the warmer's queue: once back, the warmer warms the study and says so.
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(admin), firing => !firing.Contains("warmer-lag"), "warmer-lag cleared", seconds: 60);
     }
 
     /// <summary>200 hits on one answer: enough to lift the 10-s window's hit rate over 90% after a burst of misses.</summary>

@@ -3,7 +3,8 @@ using WidgetPlatform.AppHostTesting;
 namespace WidgetPlatform.IntegrationTests.Operations;
 
 /// <summary>
-/// A platform for the operators' tools: alerts judged every second over the last 10 s from 5 answers on, so that a test sees
+/// A platform for the operators' tools: alerts judged every second over the last 10 s from 5 answers on (and a warmer late
+/// after 10 s), so that a test sees
 /// one fire and clear in seconds; its own, since making alerts fire and restarting the gateway would disturb other tests.
 /// </summary>
 public sealed class OperationsFixture() : PlatformFixture(new TestPlatformOptions { Environment = FastAlerts })
@@ -18,6 +19,7 @@ public sealed class OperationsFixture() : PlatformFixture(new TestPlatformOption
                 ["WidgetPlatform__Alerts__EvaluationInterval"] = "00:00:01",
                 ["WidgetPlatform__Alerts__Window"] = "00:00:10",
                 ["WidgetPlatform__Alerts__MinimumRequests"] = "5",
+                ["WidgetPlatform__Alerts__WarmerLagAbove"] = "00:00:10",
             },
         };
 
