@@ -34,7 +34,8 @@ public sealed class CliPlatformFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Alerts judged every second over the last 10 s, from 5 answers on, so that a test makes one fire and clear in seconds.
+    /// Alerts judged every second over the last 10 s, from 5 answers on, so that a test makes one fire and clear in seconds;
+    /// and room for the admin calls every test makes with the one admin token (60 a minute would throttle the suite).
     /// </summary>
     public async Task InitializeAsync() => _host = await TestPlatform.StartAsync(new TestPlatformOptions
     {
@@ -45,6 +46,7 @@ public sealed class CliPlatformFixture : IAsyncLifetime
                 ["WidgetPlatform__Alerts__EvaluationInterval"] = "00:00:01",
                 ["WidgetPlatform__Alerts__Window"] = "00:00:10",
                 ["WidgetPlatform__Alerts__MinimumRequests"] = "5",
+                ["WidgetPlatform__Auth__AdminRateLimit__PermitLimit"] = "1000",
             },
         },
     });

@@ -21,7 +21,7 @@ public sealed class EntryCommandTests(CliPlatformFixture platform)
         var show = await platform.RunAsync("entry", "show", key);
         var json = await platform.RunAsync("entry", "show", key, "--json");
         var deleted = await platform.RunAsync("entry", "delete", key);
-        var gone = await UntilAsync(() => platform.RunAsync("entry", "show", key), run => run.ExitCode != 0);
+        var gone = await UntilAsync(() => platform.RunAsync("entry", "show", key), run => run.Error.Contains("404", StringComparison.Ordinal));
 
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.Contains(key, list.Out, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class EntryCommandTests(CliPlatformFixture platform)
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"Not within 20 s: {value}");
-            await Task.Delay(250);
+            await Task.Delay(500);
         }
     }
 }

@@ -20,6 +20,8 @@ public sealed class OperationsFixture() : PlatformFixture(new TestPlatformOption
                 ["WidgetPlatform__Alerts__Window"] = "00:00:10",
                 ["WidgetPlatform__Alerts__MinimumRequests"] = "5",
                 ["WidgetPlatform__Alerts__WarmerLagAbove"] = "00:00:10",
+                // The tests poll admin endpoints with the one admin token: 60 calls a minute would throttle them.
+                ["WidgetPlatform__Auth__AdminRateLimit__PermitLimit"] = "1000",
             },
         };
 
