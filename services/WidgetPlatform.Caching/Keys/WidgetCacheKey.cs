@@ -1,3 +1,5 @@
+using WidgetPlatform.Data;
+
 namespace WidgetPlatform.Caching.Keys;
 
 /// <summary>
@@ -17,6 +19,13 @@ public sealed record WidgetCacheKey(string StudyId, string WidgetId, string Data
     public static string WidgetPrefix(string studyId, string widgetId) => $"{Prefix}{{{studyId}}}:{widgetId}:";
 
     public override string ToString() => Value;
+
+    /// <summary>
+    /// A key named from outside (an admin's request, a message, the CLI): one of ours whose study and widget are identifiers;
+    /// null otherwise.
+    /// </summary>
+    public static WidgetCacheKey? ParseNamed(string? key) =>
+        Parse(key ?? "") is { } parsed && Identifier.IsValid(parsed.StudyId) && Identifier.IsValid(parsed.WidgetId) ? parsed : null;
 
     /// <summary>Reads a key back; null when <paramref name="key"/> is not one of ours.</summary>
     public static WidgetCacheKey? Parse(string key)

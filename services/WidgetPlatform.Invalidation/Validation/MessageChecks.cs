@@ -43,7 +43,7 @@ public sealed class MessageChecks(DataStore store)
 
     /// <summary>The entry key at <paramref name="index"/> is one of the platform's, of <paramref name="studyId"/>.</summary>
     public static WidgetCacheKey EntryKey(string? value, string studyId, int index) =>
-        WidgetCacheKey.Parse(value ?? "") is { } key && key.StudyId == studyId && Data.Identifier.IsValid(key.WidgetId)
+        WidgetCacheKey.ParseNamed(value) is { } key && key.StudyId == studyId
             ? key
             : throw new InvalidationRejectedException($"entryKeys[{index}] '{value}' is not an entry key of study '{studyId}' (widget:{{{studyId}}}:widgetId:version:hash).");
 

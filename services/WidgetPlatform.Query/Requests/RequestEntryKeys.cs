@@ -1,5 +1,4 @@
 using WidgetPlatform.Caching.Keys;
-using WidgetPlatform.Data;
 
 namespace WidgetPlatform.Query.Requests;
 
@@ -8,7 +7,7 @@ public static class RequestEntryKeys
 {
     /// <exception cref="RequestValidationException">Not an entry key of <paramref name="studyId"/>; <paramref name="field"/> names it.</exception>
     public static WidgetCacheKey Require(string? key, string studyId, string field) =>
-        WidgetCacheKey.Parse(key ?? "") is { } parsed && parsed.StudyId == studyId && Identifier.IsValid(parsed.WidgetId)
+        WidgetCacheKey.ParseNamed(key) is { } parsed && parsed.StudyId == studyId
             ? parsed
             : throw RequestValidationException.For(field, $"'{key}' is not an entry key of study '{studyId}': widget:{{{studyId}}}:widgetId:version:hash, as metadata.key gives it.");
 }

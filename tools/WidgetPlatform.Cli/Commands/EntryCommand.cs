@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
+using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Cli.Gateway;
 using WidgetPlatform.Cli.Output;
 
@@ -38,7 +38,7 @@ public static class EntryCommand
             }
             else
             {
-                EntryTables.WriteListing(session.Console, Read<CacheEntryListing>(body));
+                EntryTables.WriteListing(session.Console, GatewayClient.Read<CacheEntryListing>(body));
             }
 
             return ExitCodes.Success;
@@ -54,15 +54,15 @@ public static class EntryCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             using var session = CommandSession.Start(result, globals, host);
-            var entry = EntryKey.Parse(result.GetValue(key)!);
-            var body = await session.Gateway.EntryJsonAsync(entry.StudyId, entry.Key, cancellationToken);
+            var entry = EntryKey(result.GetValue(key)!);
+            var body = await session.Gateway.EntryJsonAsync(entry.StudyId, entry.Value, cancellationToken);
             if (result.GetValue(json))
             {
                 await session.Host.Out.WriteLineAsync(body);
             }
             else
             {
-                EntryTables.WriteDetails(session.Console, Read<CacheEntryDetails>(body));
+                EntryTables.WriteDetails(session.Console, GatewayClient.Read<CacheEntryDetails>(body));
             }
 
             return ExitCodes.Success;
@@ -77,9 +77,9 @@ public static class EntryCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             using var session = CommandSession.Start(result, globals, host);
-            var entry = EntryKey.Parse(result.GetValue(key)!);
-            await session.Gateway.DeleteEntryAsync(entry.StudyId, entry.Key, cancellationToken);
-            session.Console.MarkupLine($"[green]Accepted (202):[/] deletion of {Markup.Escape(entry.Key)}.");
+            var entry = EntryKey(result.GetValue(key)!);
+            await session.Gateway.DeleteEntryAsync(entry.StudyId, entry.Value, cancellationToken);
+            session.Console.MarkupLine($"[green]Accepted (202):[/] deletion of {Markup.Escape(entry.Value)}.");
             return ExitCodes.Success;
         });
         return command;
@@ -88,28 +88,8 @@ public static class EntryCommand
     private static Argument<string> KeyArgument() =>
         new("key") { Description = "The entry's key, as metadata.key or 'entry list' gives it: widget:{studyId}:widgetId:version:hash." };
 
-    private static T Read<T>(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, GatewayClient.Json) ?? throw CommandFailedException.Failed("The gateway answered with null.");
-        }
-        catch (JsonException exception)
-        {
-            throw CommandFailedException.Failed($"The gateway's answer is not the expected JSON: {exception.Message}", exception);
-        }
-    }
-
-    /// <summary>The study an entry key names: what the gateway's route needs, read from the key itself.</summary>
-    private sealed record EntryKey(string Key, string StudyId)
-    {
-        public static EntryKey Parse(string key)
-        {
-            const string prefix = "widget:{";
-            var close = key.IndexOf('}', StringComparison.Ordinal);
-            return key.StartsWith(prefix, StringComparison.Ordinal) && close > prefix.Length && Data.Identifier.IsValid(key[prefix.Length..close])
-                ? new EntryKey(key, key[prefix.Length..close])
-                : throw CommandFailedException.BadUsage($"'{key}' is not an entry key: widget:{{studyId}}:widgetId:version:hash, as metadata.key gives it.");
-        }
-    }
+    /// <summary>The key as given, checked: it names its study, which the gateway's route needs.</summary>
+    private static WidgetCacheKey EntryKey(string key) =>
+        WidgetCacheKey.ParseNamed(key)
+            ?? throw CommandFailedException.BadUsage($"'{key}' is not an entry key: widget:{{studyId}}:widgetId:version:hash, as metadata.key gives it.");
 }

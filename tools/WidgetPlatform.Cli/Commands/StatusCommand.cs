@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using WidgetPlatform.Cli.Gateway;
 using WidgetPlatform.Cli.Output;
 
@@ -55,15 +54,15 @@ public static class StatusCommand
         }
         else if (request.WidgetId is not null)
         {
-            StatisticsTables.WriteWidget(session.Console, Read<WidgetStatistics>(body));
+            StatisticsTables.WriteWidget(session.Console, GatewayClient.Read<WidgetStatistics>(body));
         }
         else if (request.StudyId is not null)
         {
-            StatisticsTables.WriteStudy(session.Console, Read<StudyStatistics>(body), request.Detailed);
+            StatisticsTables.WriteStudy(session.Console, GatewayClient.Read<StudyStatistics>(body), request.Detailed);
         }
         else
         {
-            StatisticsTables.WriteFleet(session.Console, Read<FleetStatistics>(body), request.Detailed);
+            StatisticsTables.WriteFleet(session.Console, GatewayClient.Read<FleetStatistics>(body), request.Detailed);
         }
 
         if (!request.Alerts)
@@ -72,7 +71,7 @@ public static class StatusCommand
         }
 
         // Alerts are fleet-wide (docs/cache.md, "Alerts"), whatever the report above was about.
-        var firing = Read<AlertReport>(await gateway.AlertsJsonAsync(cancellationToken)).Firing ?? [];
+        var firing = GatewayClient.Read<AlertReport>(await gateway.AlertsJsonAsync(cancellationToken)).Firing ?? [];
         if (request.Json)
         {
             foreach (var alert in firing)
@@ -86,19 +85,6 @@ public static class StatusCommand
         }
 
         return firing.Count == 0 ? ExitCodes.Success : ExitCodes.AlertsFiring;
-    }
-
-    private static T Read<T>(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, GatewayClient.Json)
-                ?? throw CommandFailedException.Failed("The gateway answered the statistics request with null.");
-        }
-        catch (JsonException exception)
-        {
-            throw CommandFailedException.Failed($"The gateway's statistics are not the expected JSON: {exception.Message}", exception);
-        }
     }
 
     private sealed record StatusRequest(string? StudyId, string? WidgetId, bool Detailed, bool Json, bool Alerts);

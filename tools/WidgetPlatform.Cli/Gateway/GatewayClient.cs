@@ -26,6 +26,19 @@ public sealed class GatewayClient : IDisposable
 
     public Uri BaseUrl => _http.BaseAddress!;
 
+    /// <summary>A JSON answer of the gateway as the CLI's record of it; an answer that is not one fails the command, saying so.</summary>
+    public static T Read<T>(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Json) ?? throw CommandFailedException.Failed("The gateway answered with null.");
+        }
+        catch (JsonException exception)
+        {
+            throw CommandFailedException.Failed($"The gateway's answer is not the expected JSON: {exception.Message}", exception);
+        }
+    }
+
     public TimeSpan RequestTimeout { get; }
 
     public Task<string> FleetStatisticsJsonAsync(CancellationToken cancellationToken) =>
