@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.Cli.Tests;
 
@@ -21,7 +22,7 @@ public sealed class EntryCommandTests(CliPlatformFixture platform)
         var show = await platform.RunAsync("entry", "show", key);
         var json = await platform.RunAsync("entry", "show", key, "--json");
         var deleted = await platform.RunAsync("entry", "delete", key);
-        var gone = await UntilAsync(() => platform.RunAsync("entry", "show", key), run => run.Error.Contains("404", StringComparison.Ordinal));
+        var gone = await Eventually.UntilAsync(() => platform.RunAsync("entry", "show", key), run => run.Error.Contains("404", StringComparison.Ordinal), "entry show answers 404");
 
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.Contains(key, list.Out, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed class EntryCommandTests(CliPlatformFixture platform)
         var before = await GatewayProbe.AnswerAsync(gateway, Study, "dm-by-arm");
 
         var run = await platform.RunAsync("invalidate", "--study", Study, "--dataset", "DM", "--layer", "source");
-        var after = await UntilAsync(() => GatewayProbe.AnswerAsync(gateway, Study, "dm-by-arm"), answer => answer.CalculatedAt != before.CalculatedAt);
+        var after = await Eventually.UntilAsync(() => GatewayProbe.AnswerAsync(gateway, Study, "dm-by-arm"), answer => answer.CalculatedAt != before.CalculatedAt, "dm-by-arm computed again");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("widgets reading source dataset(s) DM", run.Out, StringComparison.Ordinal);
@@ -69,21 +70,5 @@ public sealed class EntryCommandTests(CliPlatformFixture platform)
     {
         using var document = JsonDocument.Parse(await gateway.GetStringAsync(new Uri($"api/studies/{Study}/widgets/{Widget}/data{query}", UriKind.Relative)));
         return document.RootElement.GetProperty("metadata").GetProperty("key").GetString()!;
-    }
-
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not within 20 s: {value}");
-            await Task.Delay(500);
-        }
     }
 }

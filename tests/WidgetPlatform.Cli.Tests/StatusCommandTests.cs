@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.Cli.Tests;
 
@@ -95,7 +96,7 @@ public sealed class StatusCommandTests(CliPlatformFixture platform)
                 string.Create(CultureInfo.InvariantCulture, $"?from={from:yyyy-MM-dd}&to={from.AddDays(3):yyyy-MM-dd}"));
         }
 
-        var firing = await UntilAsync(() => platform.RunAsync("status", "--json", "--alerts"), run => run.ExitCode == 2);
+        var firing = await Eventually.UntilAsync(() => platform.RunAsync("status", "--json", "--alerts"), run => run.ExitCode == 2, "status --alerts exits 2");
         Assert.Contains("ALERT hit-rate:", firing.Error, StringComparison.Ordinal);
         var table = await platform.RunAsync("status", "--alerts");
         Assert.True(table.ExitCode == 2, table.ToString());
@@ -106,28 +107,11 @@ public sealed class StatusCommandTests(CliPlatformFixture platform)
         await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
             Assert.Equal("hit", await GatewayProbe.CacheResultAsync(gateway, Study, timed)));
 
-        var healthy = await UntilAsync(() => platform.RunAsync("status", "--alerts"), run => run.ExitCode == 0);
+        var healthy = await Eventually.UntilAsync(() => platform.RunAsync("status", "--alerts"), run => run.ExitCode == 0, "status --alerts exits 0");
         Assert.Contains("No alerts.", healthy.Out, StringComparison.Ordinal);
     }
 
     private async Task<string> TimedWidgetAsync() =>
         (await GatewayProbe.WidgetsAsync(platform.Gateway(), Study)).First(widget => widget.TryGetProperty("timeColumn", out _))
             .GetProperty("widgetId").GetString()!;
-
-    /// <summary>Alerts are evaluated every second from counters flushed every second: runs the command until it says so.</summary>
-    private static async Task<CliRun> UntilAsync(Func<Task<CliRun>> command, Func<CliRun, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var run = await command();
-            if (done(run))
-            {
-                return run;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not within 20 s: {run}");
-            await Task.Delay(250);
-        }
-    }
 }

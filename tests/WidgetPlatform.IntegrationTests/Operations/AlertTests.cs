@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.IntegrationTests.Gateway;
 using WidgetPlatform.IntegrationTests.Invalidation;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.IntegrationTests.Gateway;
 
 namespace WidgetPlatform.IntegrationTests.Operations;
