@@ -106,6 +106,34 @@ internal sealed class BenchPlatform(TestPlatform host) : IAsyncDisposable
 
     public HttpClient Client(int gateway, string? token = null) => Host.CreateHttpClient(Gateways[gateway], bearerToken: token ?? _allStudiesViewer);
 
+    /// <summary>Requests <paramref name="path"/> on each gateway until it answers a hit; returns the hit body.</summary>
+    public async Task<byte[]> WarmAsync(string path, params int[] gateways)
+    {
+        byte[]? body = null;
+        foreach (var gateway in gateways)
+        {
+            using var client = Client(gateway, ViewerToken);
+            for (var attempt = 0; ; attempt++)
+            {
+                var answer = await WidgetAnswer.GetAsync(client, path);
+                if (answer.IsHit)
+                {
+                    body ??= answer.Body;
+                    break;
+                }
+
+                if (attempt == 50)
+                {
+                    throw new InvalidOperationException($"{path} on gateway {Gateways[gateway]} never answered a hit (last: {answer.Status} {answer.Cache}).");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        return body!;
+    }
+
     /// <summary>Writes a demo study into the running platform's data root; the services find it on first use.</summary>
     public Task WriteStudyAsync(string studyId, int adverseEventRows) =>
         DemoDataGenerator.WriteStudyAsync(

@@ -24,8 +24,7 @@ internal sealed class StatisticsOverheadScenario(BenchPlatform platform, LoadBen
         await platform.StartGatewaysAsync(BenchPlatform.WithL1StatisticsOn, BenchPlatform.WithL1StatisticsOff);
         try
         {
-            await WarmAsync(BenchPlatform.WithL1StatisticsOn);
-            await WarmAsync(BenchPlatform.WithL1StatisticsOff);
+            await platform.WarmAsync(WidgetHitScenario.DataPath, BenchPlatform.WithL1StatisticsOn, BenchPlatform.WithL1StatisticsOff);
             var path = WidgetHitScenario.DataPath;
             var token = platform.ViewerToken;
             LoadTarget on = new("widget_hit_statistics_on", new Uri(platform.Gateway(BenchPlatform.WithL1StatisticsOn), path), token, "gateway as shipped: every answer counted");
@@ -50,20 +49,6 @@ internal sealed class StatisticsOverheadScenario(BenchPlatform platform, LoadBen
         finally
         {
             await platform.StopGatewaysAsync(BenchPlatform.WithL1StatisticsOn, BenchPlatform.WithL1StatisticsOff);
-        }
-    }
-
-    private async Task WarmAsync(int gateway)
-    {
-        using var client = platform.Client(gateway, platform.ViewerToken);
-        for (var attempt = 0; !(await WidgetAnswer.GetAsync(client, WidgetHitScenario.DataPath)).IsHit; attempt++)
-        {
-            if (attempt == 50)
-            {
-                throw new InvalidOperationException($"{WidgetHitScenario.DataPath} never answered a hit on gateway {gateway}.");
-            }
-
-            await Task.Delay(100);
         }
     }
 }

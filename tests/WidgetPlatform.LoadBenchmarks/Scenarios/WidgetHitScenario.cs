@@ -26,7 +26,7 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
 
     public async Task RunAsync()
     {
-        var body = await WarmGatewayAsync(BenchPlatform.WithL1, BenchPlatform.WithoutL1);
+        var body = await platform.WarmAsync(DataPath, BenchPlatform.WithL1, BenchPlatform.WithoutL1);
         Console.WriteLine($"widget_hit: {Widget}, {body.Length:N0} bytes per answer, auth on; targets alternate {options.Rounds} round(s) of {options.RoundDuration.TotalSeconds:0} s");
         await RunAsShippedAsync(body);
         await RunLikeForLikeAsync(body);
@@ -77,7 +77,7 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
         await platform.StartSampledGatewaysAsync();
         try
         {
-            await WarmGatewayAsync(BenchPlatform.WithL1Sampled, BenchPlatform.WithoutL1Sampled);
+            await platform.WarmAsync(DataPath, BenchPlatform.WithL1Sampled, BenchPlatform.WithoutL1Sampled);
             await using var peers = await PeerSet.StartAsync(platform.RedisConfiguration, platform.SigningKey, body, traced: true);
             var token = platform.ViewerToken;
             List<LoadTarget> targets =
@@ -180,34 +180,6 @@ internal sealed class WidgetHitScenario(BenchPlatform platform, LoadBenchmarkOpt
         report.Add($"{target.Name}_bytes_per_request", cost.AllocatedBytes / (double)requests, "bytes", settings: settings);
         report.Add($"{target.Name}_cpu_per_request", cost.CpuMs * 1000 / requests, "us", settings: settings);
         report.Add($"{target.Name}_gc_pause_share", cost.GcPauseMs / options.RoundDuration.TotalMilliseconds * 100, "%", settings: settings);
-    }
-
-    /// <summary>Requests the widget on each gateway until it answers a hit; returns the hit body.</summary>
-    private async Task<byte[]> WarmGatewayAsync(params int[] gateways)
-    {
-        byte[]? body = null;
-        foreach (var replica in gateways)
-        {
-            using var client = platform.Client(replica, platform.ViewerToken);
-            for (var attempt = 0; ; attempt++)
-            {
-                var answer = await WidgetAnswer.GetAsync(client, DataPath);
-                if (answer.IsHit)
-                {
-                    body ??= answer.Body;
-                    break;
-                }
-
-                if (attempt == 50)
-                {
-                    throw new InvalidOperationException($"{DataPath} on replica {replica} never answered a hit (last: {answer.Status} {answer.Cache}).");
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        return body!;
     }
 
     /// <summary>One request as wrk will send it: must be 200 with exactly the widget's bytes, or the figure says so.</summary>
