@@ -64,14 +64,16 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
             return;
         }
 
-        Widgets.Record(key.StudyId, key.WidgetId, result, elapsed);
-        if (result is CacheResult.Hit or CacheResult.Stale)
+        var bucket = LatencyHistogram.BucketOf(elapsed);
+        Widgets.Record(key.StudyId, key.WidgetId, result, bucket, elapsed);
+        var cached = result is CacheResult.Hit or CacheResult.Stale;
+        if (cached)
         {
             EntryHits.Record(key);
         }
 
         Interlocked.Increment(ref _results[(int)result]);
-        (result is CacheResult.Hit or CacheResult.Stale ? Cached : Uncached).Record(elapsed);
+        (cached ? Cached : Uncached).Record(bucket, elapsed);
         var tag = new KeyValuePair<string, object?>("cache", result);
         Requests.Add(1, tag);
         AnswerDuration.Record(elapsed.TotalSeconds, tag);

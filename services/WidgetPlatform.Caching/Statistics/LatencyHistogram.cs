@@ -15,13 +15,20 @@ public sealed class LatencyHistogram
     private long _count;
     private long _sumMicroseconds;
 
-    public void Record(TimeSpan elapsed)
+    public void Record(TimeSpan elapsed) => Record(BucketOf(elapsed), elapsed);
+
+    /// <summary>Records a time whose bucket the caller found once for several histograms (a logarithm each time otherwise).</summary>
+    public void Record(int bucket, TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref _buckets[bucket]);
+        Interlocked.Increment(ref _count);
+        Interlocked.Add(ref _sumMicroseconds, (long)(elapsed.TotalMilliseconds * 1000));
+    }
+
+    public static int BucketOf(TimeSpan elapsed)
     {
         var ms = elapsed.TotalMilliseconds;
-        var index = ms <= FirstBoundMs ? 0 : Math.Min(BucketCount - 1, (int)Math.Ceiling(Math.Log(ms / FirstBoundMs) / LogGrowth));
-        Interlocked.Increment(ref _buckets[index]);
-        Interlocked.Increment(ref _count);
-        Interlocked.Add(ref _sumMicroseconds, (long)(ms * 1000));
+        return ms <= FirstBoundMs ? 0 : Math.Min(BucketCount - 1, (int)Math.Ceiling(Math.Log(ms / FirstBoundMs) / LogGrowth));
     }
 
     public HistogramSnapshot Snapshot()

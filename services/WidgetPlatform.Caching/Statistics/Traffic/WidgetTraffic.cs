@@ -12,7 +12,8 @@ public sealed class WidgetTraffic
 {
     private readonly ConcurrentDictionary<(string StudyId, string WidgetId), Figures> _widgets = new();
 
-    public void Record(string studyId, string widgetId, CacheResult result, TimeSpan elapsed)
+    /// <param name="bucket">The latency bucket of <paramref name="elapsed"/> (<see cref="LatencyHistogram.BucketOf"/>).</param>
+    public void Record(string studyId, string widgetId, CacheResult result, int bucket, TimeSpan elapsed)
     {
         if (!_widgets.TryGetValue((studyId, widgetId), out var figures))
         {
@@ -20,7 +21,7 @@ public sealed class WidgetTraffic
         }
 
         Interlocked.Increment(ref figures.Results[(int)result]);
-        figures.Latency.Record(elapsed);
+        figures.Latency.Record(bucket, elapsed);
     }
 
     /// <summary>Every widget's counters since this process started, by study.</summary>

@@ -10,10 +10,10 @@ public sealed class TrafficCountsTests
     public void AWidgetsCountsAreWhatItWasAnswered()
     {
         var traffic = new WidgetTraffic();
-        traffic.Record("S", "w", CacheResult.Hit, TimeSpan.FromMilliseconds(1));
-        traffic.Record("S", "w", CacheResult.Hit, TimeSpan.FromMilliseconds(1));
-        traffic.Record("S", "w", CacheResult.Miss, TimeSpan.FromMilliseconds(40));
-        traffic.Record("S", "other", CacheResult.Bypass, TimeSpan.FromMilliseconds(5));
+        Record(traffic, "w", CacheResult.Hit, TimeSpan.FromMilliseconds(1));
+        Record(traffic, "w", CacheResult.Hit, TimeSpan.FromMilliseconds(1));
+        Record(traffic, "w", CacheResult.Miss, TimeSpan.FromMilliseconds(40));
+        Record(traffic, "other", CacheResult.Bypass, TimeSpan.FromMilliseconds(5));
 
         var counts = traffic.Snapshot()["S"]["w"];
 
@@ -30,9 +30,9 @@ public sealed class TrafficCountsTests
     public void WhatWasCountedSinceAnEarlierSnapshotIsOnlyWhatGrew()
     {
         var traffic = new WidgetTraffic();
-        traffic.Record("S", "w", CacheResult.Hit, TimeSpan.FromMilliseconds(1));
+        Record(traffic, "w", CacheResult.Hit, TimeSpan.FromMilliseconds(1));
         var earlier = traffic.Snapshot()["S"]["w"];
-        traffic.Record("S", "w", CacheResult.Miss, TimeSpan.FromMilliseconds(1));
+        Record(traffic, "w", CacheResult.Miss, TimeSpan.FromMilliseconds(1));
 
         var grown = traffic.Snapshot()["S"]["w"].Since(earlier);
 
@@ -69,6 +69,9 @@ public sealed class TrafficCountsTests
         Assert.Equal(1, fleet[TrafficFields.LockFailures]);
         Assert.Equal(1.0, fleet.HitRate);
     }
+
+    private static void Record(WidgetTraffic traffic, string widgetId, CacheResult result, TimeSpan elapsed) =>
+        traffic.Record("S", widgetId, result, LatencyHistogram.BucketOf(elapsed), elapsed);
 
     [Fact]
     public void OnlyTheLatencyBucketFieldsAreBuckets()
