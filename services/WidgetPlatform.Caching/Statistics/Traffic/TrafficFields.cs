@@ -30,6 +30,17 @@ public static class TrafficFields
 
     private static readonly string[] LatencyBuckets = [.. Enumerable.Range(0, LatencyHistogram.BucketCount).Select(index => LatencyBucketPrefix + index)];
 
+    /// <summary>A field of a study's hash, which holds every widget's: <c>widgetId/field</c> (widget ids have no '/').</summary>
+    public static string OfWidget(string widgetId, string field) => $"{widgetId}/{field}";
+
+    /// <summary>The widget and field of a study hash's field; false for a field of no widget (<see cref="Since"/>).</summary>
+    public static bool TrySplitWidget(string name, out string widgetId, out string field)
+    {
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        (widgetId, field) = slash > 0 ? (name[..slash], name[(slash + 1)..]) : ("", "");
+        return slash > 0;
+    }
+
     public static string Result(CacheResult result) => result switch
     {
         CacheResult.Hit => Hit,

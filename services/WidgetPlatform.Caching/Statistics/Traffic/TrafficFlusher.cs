@@ -97,7 +97,7 @@ public sealed partial class TrafficFlusher(
         {
             foreach (var (field, value) in counts.Since(_widgetsWritten.GetValueOrDefault((studyId, widgetId), TrafficCounts.Empty)).Fields)
             {
-                grown[$"{widgetId}/{field}"] = value;
+                grown[TrafficFields.OfWidget(widgetId, field)] = value;
             }
         }
 

@@ -17,17 +17,16 @@ public sealed class TrafficReader(IConnectionMultiplexer redis)
     public async Task<IReadOnlyDictionary<string, TrafficCounts>> StudyAsync(string studyId, TrafficWindow window, DateTimeOffset now)
     {
         var widgets = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        foreach (var (field, value) in await ReadAsync(studyId, window, now))
+        foreach (var (name, value) in await ReadAsync(studyId, window, now))
         {
-            if (field.IndexOf('/') is var slash and > 0)
+            if (TrafficFields.TrySplitWidget(name, out var widgetId, out var field))
             {
-                var widgetId = field[..slash];
                 if (!widgets.TryGetValue(widgetId, out var counts))
                 {
                     widgets[widgetId] = counts = new Dictionary<string, long>(StringComparer.Ordinal);
                 }
 
-                counts[field[(slash + 1)..]] = value;
+                counts[field] = value;
             }
         }
 

@@ -67,7 +67,7 @@ public sealed class TrafficStore(IConnectionMultiplexer redis)
         return Task.WhenAll(writes);
     }
 
-    public static string EntryHitsField(WidgetCacheKey key) => $"{key.WidgetId}/{key.IndexMember}";
+    public static string EntryHitsField(WidgetCacheKey key) => TrafficFields.OfWidget(key.WidgetId, key.IndexMember);
 
     /// <summary>
     /// Records one invalidation of a study. Every gateway replica hears each one, so the member is the message's id: the
