@@ -36,7 +36,7 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
         var version = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
         await events.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
         var burst = await ForEachAsync(paths, path => WidgetResponse.GetAsync(otherReplica, path));
-        await events.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60));
+        await FreshDataAsync(events);
         output.WriteLine($"upload → {Combinations} active combinations warmed: {clock.ElapsedMilliseconds} ms");
         var afterwards = await ForEachAsync(paths, path => WidgetResponse.GetAsync(viewer, path));
         var computed = await ComputationsAsync(viewer, atLeast: computationsBefore + Combinations) - computationsBefore;
@@ -50,6 +50,21 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
     }
 
     private const int DemoPriorityWidgets = 2;
+
+    /// <summary>The warmer's report of any warm of the study; when none comes, what the warmers were doing meanwhile.</summary>
+    private async Task FreshDataAsync(StudyEventListener events)
+    {
+        try
+        {
+            await events.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60));
+        }
+        catch (OperationCanceledException timedOut)
+        {
+            var warmers = platform.Host.Instances("warmer").Select((_, replica) =>
+                $"warmer {replica}:\n    " + string.Join("\n    ", platform.Host.ConsoleLines("warmer", replica).TakeLast(40)));
+            throw new TimeoutException($"No fresh-data within 60 s of the burst.\n{string.Join('\n', warmers)}\n{platform.Host.Describe()}", timedOut);
+        }
+    }
 
     private IDatabase Redis() => ConnectionMultiplexer.Connect(platform.Host.GetConnectionString("cache")).GetDatabase();
 
