@@ -29,25 +29,27 @@ public sealed partial class WidgetCache(
     /// <summary>False while Redis is being bypassed.</summary>
     public bool RedisAvailable => circuit.IsClosed;
 
-    /// <summary>The in-process layer alone: no I/O, so the hottest path stays synchronous.</summary>
-    public CacheAnswer? TryGetLocal(WidgetRequest request)
+    /// <summary>An in-memory hit completes synchronously, with nothing allocated for the wait.</summary>
+    public ValueTask<CacheAnswer> GetAsync(WidgetRequest request) =>
+        TryGetLocal(request) is { } answer ? ValueTask.FromResult(answer) : GetBeyondMemoryAsync(request);
+
+    private CacheAnswer? TryGetLocal(WidgetRequest request)
     {
         var entry = local.Get(request.Key.Value);
-        return entry is not null && entry.Answers(request.Filter) ? Served(request, entry) : null;
+        var hit = entry is not null && entry.Answers(request.Filter);
+        counters.RecordLookup(LookupLayer.Memory, hit);
+        return hit ? Served(request, entry!) : null;
     }
 
-    public async ValueTask<CacheAnswer> GetAsync(WidgetRequest request)
+    private async ValueTask<CacheAnswer> GetBeyondMemoryAsync(WidgetRequest request)
     {
-        if (TryGetLocal(request) is { } answer)
-        {
-            return answer;
-        }
-
         var (reachable, stored) = await circuit.TryAsync((entries, request.Key), static read => read.entries.GetAsync(read.Key));
-        if (EntryFreshness.Matches(request, stored))
+        var hit = EntryFreshness.Matches(request, stored);
+        RecordRedisLookup(reachable, hit);
+        if (hit)
         {
-            local.Set(request.StudyId, request.Key.WidgetId, stored);
-            return Served(request, stored);
+            local.Set(request.StudyId, request.Key.WidgetId, stored!);
+            return Served(request, stored!);
         }
 
         return await ComputeOnceAsync(request, reachable);
@@ -79,10 +81,12 @@ public sealed partial class WidgetCache(
                 var index = remote[position];
                 var request = requests[index];
                 var entry = reachable ? stored![position] : null;
-                if (EntryFreshness.Matches(request, entry))
+                var hit = EntryFreshness.Matches(request, entry);
+                RecordRedisLookup(reachable, hit);
+                if (hit)
                 {
-                    local.Set(request.StudyId, request.Key.WidgetId, entry);
-                    answers[index] = Served(request, entry);
+                    local.Set(request.StudyId, request.Key.WidgetId, entry!);
+                    answers[index] = Served(request, entry!);
                 }
                 else
                 {
@@ -97,6 +101,15 @@ public sealed partial class WidgetCache(
         }
 
         return [.. answers.Select(answer => answer!.Value)];
+    }
+
+    /// <summary>A Redis that was not reached was not looked in: bypassed requests count as bypass answers, not as misses.</summary>
+    private void RecordRedisLookup(bool reachable, bool hit)
+    {
+        if (reachable)
+        {
+            counters.RecordLookup(LookupLayer.Redis, hit);
+        }
     }
 
     private CacheAnswer Served(WidgetRequest request, CacheEntry entry)

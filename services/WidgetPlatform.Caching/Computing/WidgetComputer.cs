@@ -67,7 +67,7 @@ public sealed class WidgetComputer(DataStore store, WidgetComputeEngine engine, 
     /// <param name="elapsed">The computation's time; for a pass, the whole pass, which is what this answer waited for.</param>
     private CacheEntry Render(WidgetRequest request, WidgetComputation computation, TimeSpan elapsed)
     {
-        counters.RecordComputation(elapsed);
+        counters.RecordComputation(elapsed, request.Definition.Type);
         return ResponseBody.Render(computation.SerializeData(), new CacheEntryMetadata
         {
             Key = request.Key.Value,

@@ -4,6 +4,7 @@ using WidgetPlatform.Caching.Entries;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Statistics.Traffic;
 using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Widgets;
 
 namespace WidgetPlatform.Caching.Statistics;
 
@@ -16,8 +17,17 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
 {
     private static readonly Counter<long> Requests = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.requests", description: "Widget answers by cache result (hit, miss, stale, bypass)");
     private static readonly Histogram<double> AnswerDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.answer.duration", "s", "Time to answer a widget, by cache result");
-    private static readonly Counter<long> Computations = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.computations", description: "Widget computations from Parquet");
-    private static readonly Histogram<double> ComputationDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.computation.duration", "s", "Time to compute a widget from Parquet");
+    private static readonly Counter<long> Lookups = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lookups", "{lookup}", "Lookups made to answer a request, by layer (memory, redis) and result (hit, miss)");
+    private static readonly Counter<long> Computations = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.computations", description: "Widget computations from Parquet, by widget type");
+    private static readonly Histogram<double> ComputationDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.computation.duration", "s", "Time to compute a widget from Parquet, by widget type");
+    // Tag values in lower case, made once: an enum given as a tag value would be boxed on every request.
+    private static readonly string[] ResultTags = LowerCaseNames<CacheResult>();
+    private static readonly string[] WidgetTypeTags = LowerCaseNames<WidgetType>();
+    private static readonly KeyValuePair<string, object?>[][] LookupTags = [.. LowerCaseNames<LookupLayer>().SelectMany(layer => new[]
+    {
+        new KeyValuePair<string, object?>[] { new("layer", layer), new("result", "miss") },
+        [new("layer", layer), new("result", "hit")],
+    })];
     private static readonly Counter<long> LockWaits = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.waits", description: "Requests that waited for another holder's computation (G4)");
     private static readonly Counter<long> LockFailures = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.lock.failures", description: "Waits for a lock holder that gave up or timed out");
     private static readonly Counter<long> Errors = PlatformTelemetry.Meter.CreateCounter<long>("widgetplatform.cache.errors", description: "Requests answered with a server error");
@@ -30,6 +40,7 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
     private static readonly Histogram<double> WarmingDuration = PlatformTelemetry.Meter.CreateHistogram<double>("widgetplatform.cache.warming.duration", "s", "Time of a warming run of a study");
 
     private readonly long[] _results = new long[Enum.GetValues<CacheResult>().Length];
+    private readonly long[] _lookups = new long[LookupTags.Length];
     private long _computations;
     private long _lockWaits;
     private long _lockFailures;
@@ -74,17 +85,31 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
 
         Interlocked.Increment(ref _results[(int)result]);
         (cached ? Cached : Uncached).Record(bucket, elapsed);
-        var tag = new KeyValuePair<string, object?>("cache", result);
+        var tag = new KeyValuePair<string, object?>("cache", ResultTags[(int)result]);
         Requests.Add(1, tag);
         AnswerDuration.Record(elapsed.TotalSeconds, tag);
     }
 
-    public void RecordComputation(TimeSpan elapsed)
+    /// <summary>One look into a layer for a request's entry; <paramref name="hit"/> when the layer held a fresh one.</summary>
+    public void RecordLookup(LookupLayer layer, bool hit)
+    {
+        if (!countAnswers)
+        {
+            return;
+        }
+
+        var slot = (2 * (int)layer) + (hit ? 1 : 0);
+        Interlocked.Increment(ref _lookups[slot]);
+        Lookups.Add(1, LookupTags[slot]);
+    }
+
+    public void RecordComputation(TimeSpan elapsed, WidgetType type)
     {
         Interlocked.Increment(ref _computations);
         ComputeTime.Record(elapsed);
-        Computations.Add(1);
-        ComputationDuration.Record(elapsed.TotalSeconds);
+        var tag = new KeyValuePair<string, object?>("widget.type", WidgetTypeTags[(int)type]);
+        Computations.Add(1, tag);
+        ComputationDuration.Record(elapsed.TotalSeconds, tag);
     }
 
     public void RecordLockWait()
@@ -157,6 +182,8 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
         Stale = Interlocked.Read(ref _results[(int)CacheResult.Stale]),
         Bypass = Interlocked.Read(ref _results[(int)CacheResult.Bypass]),
         Computations = Interlocked.Read(ref _computations),
+        MemoryLookups = LookupsOf(LookupLayer.Memory),
+        RedisLookups = LookupsOf(LookupLayer.Redis),
         LockWaits = Interlocked.Read(ref _lockWaits),
         LockFailures = Interlocked.Read(ref _lockFailures),
         Errors = Interlocked.Read(ref _errors),
@@ -170,6 +197,12 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
         Uncached = Uncached.Snapshot(),
         EventPath = EventPath.Snapshot(),
     };
+
+    private LayerLookups LookupsOf(LookupLayer layer) =>
+        new(Interlocked.Read(ref _lookups[(2 * (int)layer) + 1]), Interlocked.Read(ref _lookups[2 * (int)layer]));
+
+    private static string[] LowerCaseNames<T>()
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(value => value.ToString().ToLowerInvariant())];
 }
 
 /// <summary>A CacheInvalidated this process heard: its study, the message's id (the same in every replica) and time.</summary>

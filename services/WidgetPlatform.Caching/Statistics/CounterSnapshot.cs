@@ -15,6 +15,12 @@ public sealed record CounterSnapshot
 
     public long Computations { get; init; }
 
+    /// <summary>Lookups in this process's memory (L1) made to answer requests.</summary>
+    public LayerLookups MemoryLookups { get; init; } = LayerLookups.None;
+
+    /// <summary>Lookups in Redis (L2) made to answer requests that memory did not.</summary>
+    public LayerLookups RedisLookups { get; init; } = LayerLookups.None;
+
     public long LockWaits { get; init; }
 
     public long LockFailures { get; init; }
@@ -70,6 +76,8 @@ public sealed record CounterSnapshot
         Stale = Stale + other.Stale,
         Bypass = Bypass + other.Bypass,
         Computations = Computations + other.Computations,
+        MemoryLookups = MemoryLookups.Add(other.MemoryLookups),
+        RedisLookups = RedisLookups.Add(other.RedisLookups),
         LockWaits = LockWaits + other.LockWaits,
         LockFailures = LockFailures + other.LockFailures,
         Errors = Errors + other.Errors,

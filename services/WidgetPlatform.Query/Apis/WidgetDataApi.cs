@@ -70,7 +70,7 @@ public static class WidgetDataApi
             return new NotModifiedResult(entityTag, cacheControl);
         }
 
-        var answer = services.Cache.TryGetLocal(request) ?? await services.Cache.GetAsync(request);
+        var answer = await services.Cache.GetAsync(request);
         services.Counters.RecordAnswer(request.Key, answer.Result, Stopwatch.GetElapsedTime(started));
         return new WidgetDataResult(answer, entityTag, cacheControl);
     }

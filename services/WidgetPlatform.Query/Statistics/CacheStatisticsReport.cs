@@ -18,6 +18,9 @@ public sealed record CacheStatisticsReport
 
     public required long ActiveCachedWidgets { get; init; }
 
+    /// <summary>Where the requests' entries were looked for: this process's memory first, then Redis.</summary>
+    public required LookupFigures Lookups { get; init; }
+
     public required long Computations { get; init; }
 
     public required ScanFigures Scans { get; init; }
@@ -61,6 +64,7 @@ public sealed record CacheStatisticsReport
             Redis = redis,
             LastInvalidationAt = fleet.LastInvalidationAt,
             ActiveCachedWidgets = activeCachedWidgets,
+            Lookups = new LookupFigures(fleet.MemoryLookups, fleet.RedisLookups),
             Computations = fleet.Computations,
             Scans = new ScanFigures(fleet.Scans, fleet.PartialsBuilt, fleet.PartialsShared),
             Locks = new LockFigures(fleet.LockWaits, fleet.LockFailures),
@@ -83,6 +87,8 @@ public sealed record Timing(double? AverageMs, double? P95Ms)
 {
     public static Timing Of(HistogramSnapshot histogram) => new(histogram.AverageMs, histogram.PercentileMs(0.95));
 }
+
+public sealed record LookupFigures(LayerLookups Memory, LayerLookups Redis);
 
 public sealed record LockFigures(long Waits, long Failures);
 

@@ -11,6 +11,7 @@ public sealed record FleetStatistics(
     RedisFigures? Redis,
     DateTimeOffset? LastInvalidationAt,
     long ActiveCachedWidgets,
+    LookupFigures? Lookups,
     long Computations,
     LockFigures? Locks,
     WarmingFigures? Warming,
@@ -27,6 +28,10 @@ public sealed record ResponseTimes(Timing? Cached, Timing? Uncached);
 public sealed record Timing(double? AverageMs, double? P95Ms);
 
 public sealed record RedisFigures(bool Available, long Keys, long UsedMemoryBytes, long MaxMemoryBytes, long EvictedKeys, double? MemoryUsage);
+
+public sealed record LookupFigures(LayerLookups? Memory, LayerLookups? Redis);
+
+public sealed record LayerLookups(long Hits, long Misses, double? HitRate);
 
 public sealed record LockFigures(long Waits, long Failures);
 

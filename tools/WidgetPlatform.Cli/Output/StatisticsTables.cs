@@ -16,6 +16,7 @@ public static class StatisticsTables
         Row(table, "Requests", Figures.Count(requests.Total));
         Row(table, "  hit / miss / stale / bypass",
             $"{Figures.Count(requests.Hit)} / {Figures.Count(requests.Miss)} / {Figures.Count(requests.Stale)} / {Figures.Count(requests.Bypass)}");
+        Row(table, "  found in memory / in Redis", $"{Layer(stats.Lookups?.Memory)} / {Layer(stats.Lookups?.Redis)}");
         Row(table, "Response time cached (avg / p95)", Timing(stats.ResponseTime?.Cached));
         Row(table, "Response time uncached (avg / p95)", Timing(stats.ResponseTime?.Uncached));
         Row(table, "Errors", Figures.Count(stats.Errors));
@@ -38,6 +39,10 @@ public static class StatisticsTables
             console.Write(TrafficTable("Fleet traffic over time", traffic, fleet: true));
         }
     }
+
+    /// <summary>A layer's hit rate with the lookups it is of: "97.0% of 1,204".</summary>
+    private static string Layer(LayerLookups? lookups) =>
+        lookups is { } layer ? $"{Figures.Percent(layer.HitRate)} of {Figures.Count(layer.Hits + layer.Misses)}" : "n/a";
 
     public static void WriteStudy(IAnsiConsole console, StudyStatistics stats, bool detailed)
     {
