@@ -373,6 +373,7 @@ export interface components {
             lastInvalidationAt: null | string;
             /** Format: int64 */
             activeCachedWidgets: number;
+            lookups: components["schemas"]["LookupFigures"];
             /** Format: int64 */
             computations: number;
             scans: components["schemas"]["ScanFigures"];
@@ -521,11 +522,23 @@ export interface components {
             datasets?: null | string[];
             entryKeys?: null | string[];
         };
+        LayerLookups: {
+            /** Format: int64 */
+            hits: number;
+            /** Format: int64 */
+            misses: number;
+            /** Format: double */
+            hitRate?: null | number;
+        };
         LockFigures: {
             /** Format: int64 */
             waits: number;
             /** Format: int64 */
             failures: number;
+        };
+        LookupFigures: {
+            memory: components["schemas"]["LayerLookups"];
+            redis: components["schemas"]["LayerLookups"];
         };
         ManifestDatasets: {
             source?: {
