@@ -34,6 +34,13 @@ public sealed class WidgetCacheOptions : IValidatableObject
     public int MaxEntryBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// Entries whose body is at least this long are stored in Redis compressed (Brotli, quality 1) when that saves a tenth
+    /// or more; 0 stores every entry as it is sent. Memory holds them uncompressed.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int CompressEntriesFromBytes { get; set; } = 1024;
+
+    /// <summary>
     /// How long daily partials stay in Redis for the other replicas. They belong to one dataset version, so a superseded
     /// version's simply expire.
     /// </summary>

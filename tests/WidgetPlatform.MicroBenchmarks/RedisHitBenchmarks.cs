@@ -40,7 +40,7 @@ public class RedisHitBenchmarks
         options.AbortOnConnectFail = true;
         options.ConnectRetry = 20;
         _redis = await ConnectionMultiplexer.ConnectAsync(options);
-        _entries = new RedisEntries(_redis);
+        _entries = new RedisEntries(_redis, new WidgetCacheOptions());
         _circuit = new RedisCircuit(new WidgetCacheOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisCircuit>.Instance);
         var entry = ResponseBody.Render(Encoding.UTF8.GetBytes(new string('x', 600)), new CacheEntryMetadata
         {

@@ -15,7 +15,7 @@ namespace WidgetPlatform.Caching.Entries;
 /// calculatedAt, dataVersion, queryTime and rowsProcessed in the body's metadata, the canonical filter in the header.
 /// Whoever reads an entry read it by its key.
 /// </remarks>
-public sealed class CacheEntry
+public sealed partial class CacheEntry
 {
     private const byte Magic = (byte)'W';
     private const byte FormatVersion = 3;
@@ -78,7 +78,7 @@ public sealed class CacheEntry
     public static CacheEntry? Read(ReadOnlyMemory<byte> stored, WidgetCacheKey key)
     {
         var span = stored.Span;
-        if (span.Length < FixedHeaderLength || span[0] != Magic || span[1] != FormatVersion)
+        if (span.Length < FixedHeaderLength || span[0] != Magic || span[1] is not (FormatVersion or CompressedFormatVersion))
         {
             return null;
         }
@@ -92,6 +92,11 @@ public sealed class CacheEntry
         at += sizeof(int);
         int filterLength = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
         var headerLength = FixedHeaderLength + filterLength;
+        if (span[1] == CompressedFormatVersion)
+        {
+            return Decompress(span, headerLength) is { } decompressed ? Read(decompressed, key) : null;
+        }
+
         if (span.Length <= headerLength
             || calculatedAtTicks < DateTimeOffset.MinValue.UtcTicks || calculatedAtTicks > DateTimeOffset.MaxValue.UtcTicks
             || cacheValueOffset < 0 || cacheValueOffset >= span.Length - headerLength)

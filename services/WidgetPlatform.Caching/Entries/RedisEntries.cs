@@ -4,8 +4,8 @@ using WidgetPlatform.Caching.Keys;
 
 namespace WidgetPlatform.Caching.Entries;
 
-/// <summary>Widget entries in Redis: read as raw bytes, written only through the fence.</summary>
-public sealed class RedisEntries(IConnectionMultiplexer redis)
+/// <summary>Widget entries in Redis: read as raw bytes, written only through the fence, large bodies compressed.</summary>
+public sealed class RedisEntries(IConnectionMultiplexer redis, WidgetCacheOptions options)
 {
     // The fence: an entry is stored only while its data version is still the manifest's (a slow computation of a superseded
     // version never lands) and while no invalidation bumped the widget's epoch since the computation began (a computation
@@ -75,7 +75,7 @@ public sealed class RedisEntries(IConnectionMultiplexer redis)
             version = request.DataVersion,
             widget = key.WidgetId,
             epoch,
-            value = (RedisValue)entry.Stored,
+            value = (RedisValue)entry.ForRedis(options.CompressEntriesFromBytes),
             ttl = entry.Metadata.TtlSeconds * 1000L,
         });
 

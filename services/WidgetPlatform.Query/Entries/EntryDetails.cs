@@ -14,6 +14,8 @@ public sealed record EntryDetails(
     bool Current,
     string Filter,
     long SizeBytes,
+    long AnswerBytes,
+    bool Compressed,
     long? MemoryBytes,
     DateTimeOffset CalculatedAt,
     int TtlSeconds,

@@ -38,6 +38,9 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
             await IsCurrentAsync(key),
             System.Text.Encoding.UTF8.GetString(entry.Filter.Span),
             bytes.Length,
+            entry.Body.Length,
+            // Read from format 4, the entry holds its body decompressed: longer than what Redis holds.
+            entry.Stored.Length != bytes.Length,
             await memory,
             entry.Metadata.CalculatedAt,
             entry.Metadata.TtlSeconds,

@@ -9,6 +9,8 @@ public sealed record CacheEntryDetails(
     bool Current,
     string Filter,
     long SizeBytes,
+    long AnswerBytes,
+    bool Compressed,
     long? MemoryBytes,
     DateTimeOffset CalculatedAt,
     int TtlSeconds,

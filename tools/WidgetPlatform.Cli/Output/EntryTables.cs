@@ -12,7 +12,9 @@ public static class EntryTables
         Row(table, "Widget", $"{entry.StudyId} / {entry.WidgetId}");
         Row(table, "Data version", entry.Current ? $"{entry.DataVersion} (current)" : $"{entry.DataVersion} (superseded)");
         Row(table, "Filter", entry.Filter);
-        Row(table, "Size", Figures.Bytes(entry.SizeBytes));
+        Row(table, "Size", entry.Compressed
+            ? $"{Figures.Bytes(entry.SizeBytes)} (Brotli; the answer is {Figures.Bytes(entry.AnswerBytes)})"
+            : Figures.Bytes(entry.SizeBytes));
         Row(table, "Memory in Redis", entry.MemoryBytes is { } memory ? Figures.Bytes(memory) : Figures.None);
         Row(table, "Computed at", Figures.Time(entry.CalculatedAt));
         Row(table, "Computation time", Figures.Milliseconds(entry.ComputationMs));

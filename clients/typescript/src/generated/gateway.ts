@@ -416,6 +416,9 @@ export interface components {
             /** Format: int64 */
             sizeBytes: number;
             /** Format: int64 */
+            answerBytes: number;
+            compressed: boolean;
+            /** Format: int64 */
             memoryBytes: null | number;
             /** Format: date-time */
             calculatedAt: string;
