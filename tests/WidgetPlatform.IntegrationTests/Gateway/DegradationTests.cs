@@ -1,8 +1,9 @@
 using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.IntegrationTests.Operations;
 
 namespace WidgetPlatform.IntegrationTests.Gateway;
 
-/// <summary>G6 on a platform of its own, since it stops Redis.</summary>
+/// <summary>G6 on a platform of its own, since it stops Redis; with alerts judged every second, as the operators' tests have them.</summary>
 public sealed class DegradationTests
 {
     private const string Path = "/api/studies/STUDY-001/widgets/ae-by-severity/data";
@@ -10,7 +11,7 @@ public sealed class DegradationTests
     [Fact]
     public async Task WithRedisStoppedAnswersBypassTheCacheAndHitsReturnWhenItIsBack()
     {
-        await using var host = await TestPlatform.StartAsync();
+        await using var host = await TestPlatform.StartAsync(new TestPlatformOptions { Environment = OperationsFixture.FastAlerts });
         using var client = host.CreateHttpClient("query", bearerToken: host.DevTokens.Viewer);
         // Filtered: the warmer keeps the unfiltered priority widgets warm from the start.
         Assert.Equal("miss", (await WidgetResponse.GetAsync(client, Path + "?f.site=S09")).Cache);
@@ -20,6 +21,7 @@ public sealed class DegradationTests
         var whileDown = await WidgetResponse.GetAsync(client, Path + "?f.site=S01");
         var health = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
         using var studyStatistics = await client.GetAsync(new Uri("/api/cache/studies/STUDY-001/stats", UriKind.Relative));
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => firing.Contains("redis-unavailable"), "redis-unavailable fired");
 
         await host.StartAsync("cache");
         await host.WaitForAsync("cache", instance => instance.IsRunningAndHealthy, TimeSpan.FromSeconds(30));
@@ -29,6 +31,7 @@ public sealed class DegradationTests
         var recovered = await EventuallyAsync(
             async () => await WidgetResponse.GetAsync(client, recoveredPath = $"{Path}?f.site=S02&{UniqueRanges.Next()}"), response => response.Cache != "bypass");
         var hitAgain = await WidgetResponse.GetAsync(client, recoveredPath);
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("redis-unavailable"), "redis-unavailable cleared");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, whileDown.Status);
         Assert.Equal("bypass", whileDown.Cache);

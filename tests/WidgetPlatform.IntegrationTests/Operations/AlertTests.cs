@@ -1,5 +1,13 @@
+using System.Net;
 using System.Net.Http.Json;
+using StackExchange.Redis;
 using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Caching.Computing;
+using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.Data.Storage;
 using WidgetPlatform.IntegrationTests.Gateway;
 using WidgetPlatform.IntegrationTests.Invalidation;
 
@@ -84,11 +92,74 @@ public sealed class AlertTests(OperationsFixture platform)
         await Eventually.UntilAsync(() => OperatorApi.FiringAsync(admin), firing => !firing.Contains("warmer-lag"), "warmer-lag cleared", seconds: 60);
     }
 
-    /// <summary>200 hits on one answer: enough to lift the 10-s window's hit rate over 90% after a burst of misses.</summary>
-    private static async Task HitsAsync(HttpClient client, string path)
+    [Fact]
+    public async Task TheLockFailureAndLatencyAlertsFireOnALockHeldPastItsTimeoutAndClearAfterIt()
+    {
+        using var client = platform.Admin();
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        await Eventually.UntilAsync(
+            () => OperatorApi.FiringAsync(client), firing => !firing.Contains("lock-failures") && !firing.Contains("p95-latency"), "both clear to begin with");
+        var (from, to) = (new DateOnly(2023, 3, 1).AddDays(Random.Shared.Next(0, 300)), new DateOnly(2024, 6, 30));
+        var path = $"{DataPath}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+
+        // A holder that never finishes: the request waits the lock timeout (4 s here) and its grace, then answers uncached.
+        await using var library = await CacheLibrary.CreateAsync(platform.Host);
+        var request = await library.Get<WidgetRequests>().ResolveAsync(
+            OperationsFixture.Study, "ae-weekly-serious", new WidgetQuery { From = from, To = to });
+        var redis = library.Get<IConnectionMultiplexer>().GetDatabase();
+        await redis.StringSetAsync(RedisKeys.Lock(request.Key), "a-holder-that-died", TimeSpan.FromMinutes(1));
+        WidgetResponse slow;
+        try
+        {
+            slow = await WidgetResponse.GetAsync(client, path);
+        }
+        finally
+        {
+            await redis.KeyDeleteAsync(RedisKeys.Lock(request.Key));
+        }
+
+        // The window needs 5 answers before latency is judged; the slow one is its p95.
+        await HitsAsync(client, $"{DataPath}?{UniqueRanges.Next()}", count: 4);
+        var fired = await Eventually.UntilAsync(
+            () => OperatorApi.FiringAsync(client), firing => firing.Contains("lock-failures") && firing.Contains("p95-latency"), "both fired");
+
+        await Eventually.UntilAsync(
+            () => OperatorApi.FiringAsync(client), firing => !firing.Contains("lock-failures") && !firing.Contains("p95-latency"), "both cleared", seconds: 40);
+        Assert.Equal(request.Key.Value, slow.Key);
+        Assert.Equal("bypass", slow.Cache);
+    }
+
+    [Fact]
+    public async Task TheErrorRateAlertFiresOnServerErrorsAndClearsAfterThem()
+    {
+        using var client = platform.Admin();
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("error-rate"), "error-rate clear to begin with");
+
+        // A study whose data files were damaged after it was written: its answers are server errors (500, "A data file
+        // could not be read"), a study next to it is served as ever.
+        var studyId = $"DAMAGED-{Guid.NewGuid():N}"[..16];
+        var store = new DataStore(platform.Host.DataDirectory);
+        await DemoDataGenerator.WriteStudyAsync(store, studyId, new DemoDataOptions { AdverseEventRows = 2_000 }, DateTime.UtcNow);
+        foreach (var file in store.ResolveDataset(studyId, DatasetLayer.Source, "AE").Files)
+        {
+            await File.WriteAllTextAsync(file, "not parquet");
+        }
+
+        using var failed = await client.GetAsync(new Uri($"api/studies/{studyId}/widgets/ae-total/data", UriKind.Relative));
+        await HitsAsync(client, $"{DataPath}?{UniqueRanges.Next()}", count: 9);
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => firing.Contains("error-rate"), "error-rate fired");
+
+        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("error-rate"), "error-rate cleared", seconds: 40);
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal("application/problem+json", failed.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>A first request, then 200 hits on its answer (enough to lift the 10-s window's hit rate over 90% after a burst of misses), or as many as asked.</summary>
+    private static async Task HitsAsync(HttpClient client, string path, int count = 200)
     {
         await WidgetResponse.GetAsync(client, path);
-        await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
             Assert.Equal("hit", (await WidgetResponse.GetAsync(client, path)).Cache));
     }
 

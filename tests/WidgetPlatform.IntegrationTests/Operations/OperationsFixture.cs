@@ -3,9 +3,9 @@ using WidgetPlatform.AppHostTesting;
 namespace WidgetPlatform.IntegrationTests.Operations;
 
 /// <summary>
-/// A platform for the operators' tools: alerts judged every second over the last 10 s from 5 answers on (and a warmer late
-/// after 10 s), so that a test sees
-/// one fire and clear in seconds; its own, since making alerts fire and restarting the gateway would disturb other tests.
+/// A platform for the operators' tools: alerts judged every second over the last 10 s from 5 answers on (a warmer late
+/// after 10 s, a lock given up after 4 s), so that a test sees one fire and clear in seconds; its own, since making alerts
+/// fire and restarting the gateway would disturb other tests.
 /// </summary>
 public sealed class OperationsFixture() : PlatformFixture(new TestPlatformOptions { Environment = FastAlerts })
 {
@@ -20,6 +20,8 @@ public sealed class OperationsFixture() : PlatformFixture(new TestPlatformOption
                 ["WidgetPlatform__Alerts__Window"] = "00:00:10",
                 ["WidgetPlatform__Alerts__MinimumRequests"] = "5",
                 ["WidgetPlatform__Alerts__WarmerLagAbove"] = "00:00:10",
+                // A lock that outlives its holder makes its waiters give up after 4 s (and 2 s of grace), not 32.
+                ["WidgetPlatform__Cache__LockTimeout"] = "00:00:04",
                 // The tests poll admin endpoints with the one admin token: 60 calls a minute would throttle them.
                 ["WidgetPlatform__Auth__AdminRateLimit__PermitLimit"] = "1000",
             },
