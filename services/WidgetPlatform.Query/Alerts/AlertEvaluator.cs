@@ -9,10 +9,12 @@ namespace WidgetPlatform.Query.Alerts;
 /// <summary>
 /// Evaluates the alerts every <see cref="AlertOptions.EvaluationInterval"/> from the fleet's traffic in Redis, Redis's INFO,
 /// the warmer's lag and the error queues; logs each alert once when it fires and once when it clears, with its figures.
-/// Every gateway replica evaluates the same fleet-wide figures, so each one's health and API say the same.
+/// Every gateway replica evaluates the same fleet-wide figures, so each one's health and API say the same, and one of them
+/// logs each transition (<see cref="AlertTransitions"/>).
 /// </summary>
 public sealed partial class AlertEvaluator(
     AlertBoard board,
+    AlertTransitions transitions,
     TrafficReader traffic,
     IConnectionMultiplexer redis,
     WarmerLag warmerLag,
@@ -41,12 +43,18 @@ public sealed partial class AlertEvaluator(
         var (fired, cleared) = board.Update(AlertRules.Firing(inputs, settings), now, settings);
         foreach (var alert in fired)
         {
-            LogFired(logger, alert.Name, alert.Message, alert.Value, alert.Threshold);
+            if (await transitions.ClaimAsync(alert.Name, firing: true))
+            {
+                LogFired(logger, alert.Name, alert.Message, alert.Value, alert.Threshold);
+            }
         }
 
         foreach (var alert in cleared)
         {
-            LogCleared(logger, alert.Name, now - alert.Since);
+            if (await transitions.ClaimAsync(alert.Name, firing: false))
+            {
+                LogCleared(logger, alert.Name, now - alert.Since);
+            }
         }
     }
 
