@@ -89,7 +89,7 @@ public static class WidgetDataApi
         var requests = new List<Caching.Computing.WidgetRequest>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
-            var item = items[index];
+            var item = items[index] ?? throw RequestValidationException.For($"widgets[{index}]", "Each widget of a dashboard is an object with a widgetId.");
             var query = WidgetQueryParser.FromFields(item.From, item.To, item.Filters, $"widgets[{index}].");
             requests.Add(await services.Requests.ResolveAsync(studyId, RouteIdentifiers.Require(item.WidgetId, $"widgets[{index}].widgetId"), query, view));
         }

@@ -82,10 +82,13 @@ public sealed class BadInputTests(GatewayFixture platform)
             widgets = Enumerable.Range(0, 51).Select(_ => new { widgetId = "ae-total" }),
         }));
         using var badItem = await client.PostAsync(uri, System.Net.Http.Json.JsonContent.Create(new { widgets = new[] { new { widgetId = "a*" } } }));
+        // Found by the fault suite's hostile input (issue 18): a null item was a 500.
+        using var nullItem = await client.PostAsync(uri, new StringContent("""{"widgets":[null]}""", System.Text.Encoding.UTF8, "application/json"));
 
         await ProblemAsync(empty, HttpStatusCode.BadRequest);
         await ProblemAsync(oversized, HttpStatusCode.BadRequest);
         await ProblemAsync(badItem, HttpStatusCode.BadRequest);
+        Assert.Contains("widgets[0]", (await ProblemAsync(nullItem, HttpStatusCode.BadRequest)).GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
