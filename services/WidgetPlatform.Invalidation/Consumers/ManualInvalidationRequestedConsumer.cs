@@ -28,10 +28,11 @@ public sealed partial class ManualInvalidationRequestedConsumer(
 
         var widgets = await store.ListWidgetsAsync(study, context.CancellationToken);
         var targets = selection.Select(widgets, everyWhenEmpty: entries.Count == 0);
+        var defined = widgets.Select(widget => widget.WidgetId).ToHashSet(StringComparer.Ordinal);
         long removed = 0;
         foreach (var widget in targets)
         {
-            removed += await invalidation.InvalidateWidgetAsync(study, widget);
+            removed += await invalidation.InvalidateWidgetAsync(study, widget, known: defined.Contains(widget));
         }
 
         removed += await invalidation.DeleteEntriesAsync(entries);

@@ -14,7 +14,11 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
 
     // Every key touched shares the study's hash tag, so the script stays within one cluster slot.
     private static readonly LuaScript DrainScript = LuaScript.Prepare(RedisKeys.EntryOfIndexMemberLua + """
-        if @bump == '1' then redis.call('HINCRBY', @epochs, @widget, 1) end
+        -- A name that is no widget, never had an epoch and has no entries fences nothing: it writes nothing either, so that
+        -- made-up names cannot grow the epochs hash.
+        if @bump == '1' and (@known == '1' or redis.call('HEXISTS', @epochs, @widget) == 1 or redis.call('EXISTS', @index) == 1) then
+          redis.call('HINCRBY', @epochs, @widget, 1)
+        end
         local members = redis.call('SPOP', @index, @batch)
         for at, member in ipairs(members) do members[at] = entry_of(member) end
         for first = 1, #members, 500 do
@@ -51,7 +55,11 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
     }
 
     /// <summary>Bumps the widget's epoch and deletes its indexed entries; returns how many index members were removed.</summary>
-    public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId)
+    /// <param name="known">
+    /// Whether the widget is (or just was) defined. A name that is not is invalidated only if something of it is left in
+    /// Redis (an epoch, an index): a deleted widget's leftovers go, a made-up name writes nothing.
+    /// </param>
+    public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId, bool known = true)
     {
         var database = redis.GetDatabase();
         var batch = options.Value.DrainBatch;
@@ -66,6 +74,7 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
                 prefix = WidgetCacheKey.WidgetPrefix(studyId, widgetId),
                 widget = widgetId,
                 bump,
+                known = known ? 1 : 0,
                 batch,
             });
             removed += popped;

@@ -87,6 +87,23 @@ public sealed class WidgetInvalidationTests(PlatformFixture platform) : Invalida
     }
 
     [Fact]
+    public async Task NamesThatAreNoWidgetAndLeftNothingWriteNothingWhileADeletedWidgetsLeftoversGo()
+    {
+        // Found by the fault suite's hostile input (issue 18): 10,000 made-up names each left an epoch field behind.
+        var leftover = await StoreEntryAsync("deleted-widget", TestStudy.V1);
+        var madeUp = Enumerable.Range(0, 100).Select(index => $"made-up-{index}").ToList();
+
+        await Probe.PublishAsync(new ManualInvalidationRequested { StudyId = Study.Id, WidgetIds = [.. madeUp, "deleted-widget", "dm-count"], RequestedAt = DateTimeOffset.UtcNow });
+
+        Assert.Contains("made-up-0", (await Probe.NextAsync(Study.Id)).Message.WidgetIds!);
+        var epochs = await Probe.Redis.HashKeysAsync(WidgetPlatform.Caching.Keys.RedisKeys.WidgetEpochs(Study.Id));
+        Assert.DoesNotContain(epochs, field => field.ToString().StartsWith("made-up-", StringComparison.Ordinal));
+        Assert.False(await Probe.Redis.KeyExistsAsync(leftover));
+        Assert.Equal(1, await EpochAsync("deleted-widget"));
+        Assert.Equal(1, await EpochAsync("dm-count"));
+    }
+
+    [Fact]
     public async Task ManualInvalidationWithoutWidgetsOrTagsCoversTheStudy()
     {
         var entries = new List<string>();
