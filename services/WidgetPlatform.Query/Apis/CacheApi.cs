@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data;
 using WidgetPlatform.Data.Compute;
+using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Query.Alerts;
 using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
@@ -57,7 +58,9 @@ public static class CacheApi
 
     private static Ok<AlertReport> Alerts(AlertBoard board) => TypedResults.Ok(new AlertReport(board.EvaluatedAt, board.Current, board.Thresholds));
 
-    private static async Task<Ok<StudyStatistics>> StudyStatistics(string studyId, CacheStatisticsReader reader) => TypedResults.Ok(await reader.StudyAsync(studyId));
+    /// <summary>A study the data folder does not have is a 404, like its data: statistics are not made up for any name asked.</summary>
+    private static async Task<Results<Ok<StudyStatistics>, NotFoundProblem>> StudyStatistics(string studyId, CacheStatisticsReader reader, DataStore store) =>
+        store.StudyExists(studyId) ? TypedResults.Ok(await reader.StudyAsync(studyId)) : NotFoundProblem.Study(studyId);
 
     private static async Task<Results<Ok<WidgetStatistics>, NotFoundProblem>> WidgetStatistics(string studyId, string widgetId, CacheStatisticsReader reader) =>
         await reader.WidgetAsync(studyId, widgetId) is { } statistics ? TypedResults.Ok(statistics) : NotFoundProblem.Widget(studyId, widgetId);

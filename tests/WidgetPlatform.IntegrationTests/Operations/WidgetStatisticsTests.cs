@@ -74,6 +74,18 @@ public sealed class WidgetStatisticsTests(OperationsFixture platform)
         Assert.True(study.GetProperty("lastInvalidationAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1), study.ToString());
     }
 
+    [Fact]
+    public async Task AStudyThatDoesNotExistHasNoStatisticsButA404()
+    {
+        // Found by the fault suite's hostile input (issue 18): any well-formed name was answered 200 with empty figures.
+        using var client = platform.Admin();
+
+        using var response = await client.GetAsync(new Uri("api/cache/studies/NO-SUCH-STUDY/stats", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>The widget's counts once nothing is on its way: two reads a flush and more apart agree.</summary>
     private static async Task<OperatorApi.Counts> SettledAsync(HttpClient client)
     {
