@@ -7,6 +7,7 @@ using WidgetPlatform.Caching.Partials;
 using WidgetPlatform.Caching.Passes;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Caching.Statistics.Traffic;
+using WidgetPlatform.Query.Alerts;
 using WidgetPlatform.Query.Tracking;
 using invalidation::WidgetPlatform.Invalidation.Cleanup;
 using invalidation::WidgetPlatform.Invalidation.Ledger;
@@ -39,6 +40,7 @@ internal static class RedisKeyOwnership
         new("stale stampede locks and dangling index members, removed", [typeof(StaleKeyCleanup)], [Warmer, Cli]),
         new("fleet statistics stats:fleet, each process its own field", [typeof(FleetStatisticsStore)], [Gateway, Warmer]),
         new("active combinations active:{study}", [typeof(ActiveCombinationsFlusher)], [Gateway]),
+        new("alert transitions logged alerts:logged:{alert}", [typeof(AlertTransitions)], [Gateway]),
         new("statistics over time traffic:{scope}:…: buckets, totals, invalidations, hits per entry", [typeof(TrafficStore)], [Gateway, Warmer]),
         new("schedule leases schedule:{job}", [typeof(ScheduleLease)], [Warmer]),
         new("the manifest mirror manifest:{study} and studies, and the passes pass:{study}:… it marks pending as versions arrive", [typeof(ManifestMirrorWriter)], [Invalidation]),

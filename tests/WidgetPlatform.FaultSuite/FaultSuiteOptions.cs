@@ -1,0 +1,46 @@
+namespace WidgetPlatform.FaultSuite;
+
+/// <summary>
+/// <c>--quick</c> (CI: a few seconds per scenario, proving the checks run and hold) or full (the figures of issue 18:
+/// ≥ 100,000 reads and ≥ 50 uploads); <c>--only a,b</c> runs those scenarios; <c>--output path</c> (bench/reliability.json).
+/// </summary>
+public sealed record FaultSuiteOptions
+{
+    public required string Mode { get; init; }
+
+    public int Readers { get; init; } = 8;
+
+    public int Reads { get; init; } = 100_000;
+
+    public int Uploads { get; init; } = 50;
+
+    public TimeSpan UploadInterval { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>Generated hostile requests (each category's variants, repeated up to this many).</summary>
+    public int HostileRequests { get; init; } = 1_000;
+
+    public string Output { get; init; } = "bench/reliability.json";
+
+    public IReadOnlySet<string>? Only { get; init; }
+
+    public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
+
+    public static FaultSuiteOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var options = quick
+            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400) }
+            : new FaultSuiteOptions { Mode = "full" };
+        for (var index = 0; index < args.Length - 1; index++)
+        {
+            options = args[index] switch
+            {
+                "--only" => options with { Only = args[index + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) },
+                "--output" => options with { Output = args[index + 1] },
+                _ => options,
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,55 @@
+using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Auth;
+
+namespace WidgetPlatform.FaultSuite.Platform;
+
+/// <summary>
+/// The platform under fault: the AppHost through the test host, on real Redis and RabbitMQ, with two gateway replicas so
+/// that every history spans replicas; tokens of every role, and a pipeline's way in (<see cref="PipelinePublisher"/>).
+/// </summary>
+public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline) : IAsyncDisposable
+{
+    public const string Study = "STUDY-001";
+    public const int GatewayReplicas = 2;
+
+    public TestPlatform Host { get; } = host;
+
+    public PipelinePublisher Pipeline { get; } = pipeline;
+
+    public string Admin => Host.DevTokens.Admin;
+
+    public string Uploader => Host.DevTokens.Uploader;
+
+    public string Viewer => Host.DevTokens.Viewer;
+
+    public static async Task<FaultPlatform> StartAsync()
+    {
+        var host = await TestPlatform.StartAsync(new TestPlatformOptions
+        {
+            Replicas = new Dictionary<string, int> { ["query"] = GatewayReplicas },
+            // The suite reads and uploads a lot: its callers are not throttled like an operator's.
+            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["query"] = new Dictionary<string, string> { ["WidgetPlatform__Auth__AdminRateLimit__PermitLimit"] = "100000" },
+            },
+        });
+        return new FaultPlatform(host, await PipelinePublisher.ConnectAsync(host));
+    }
+
+    /// <summary>A client of one gateway replica with the token given; the suite's requests time out after 30 s.</summary>
+    public HttpClient Gateway(int replica, string token)
+    {
+        var client = Host.CreateHttpClient("query", replica, token);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        return client;
+    }
+
+    /// <summary>A token of <paramref name="role"/> for the studies given, minted with the platform's signing key.</summary>
+    public string Token(string role, IReadOnlyCollection<string> studies) => Host.MintToken(role, studies, TimeSpan.FromHours(2), subject: $"faults-{role}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Pipeline.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Contracts;
+using WidgetPlatform.Data.Storage;
+
+namespace WidgetPlatform.FaultSuite.Platform;
+
+/// <summary>
+/// A pipeline that is not .NET, as docs/messages.md tells one to publish: the version folder written first, then plain JSON
+/// (no MassTransit envelope), persistent, to the message type's exchange, waiting for the broker's publisher confirm.
+/// </summary>
+public sealed class PipelinePublisher : IAsyncDisposable
+{
+    public const string DataUploadedExchange = "WidgetPlatform.Contracts:DataUploaded";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private readonly DataStore _store;
+
+    private PipelinePublisher(IConnection connection, IChannel channel, DataStore store)
+    {
+        _connection = connection;
+        _channel = channel;
+        _store = store;
+    }
+
+    public static async Task<PipelinePublisher> ConnectAsync(TestPlatform host)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(host.GetConnectionString("messaging")) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.ExchangeDeclareAsync(DataUploadedExchange, ExchangeType.Fanout, durable: true);
+        return new PipelinePublisher(connection, channel, new DataStore(host.DataDirectory));
+    }
+
+    /// <summary>Writes <paramref name="parquet"/> as a new version of the source dataset and announces it; returns the version once the broker confirmed.</summary>
+    public async Task<string> UploadAsync(string studyId, string dataset, byte[] parquet, int rows)
+    {
+        var version = _store.NextVersion(studyId, DatasetLayer.Source, dataset, DateTime.UtcNow);
+        await _store.PublishDatasetVersionAsync(studyId, DatasetLayer.Source, dataset, version, (folder, cancellationToken) =>
+            File.WriteAllBytesAsync(Path.Combine(folder, "part-0.parquet"), parquet, cancellationToken));
+        await PublishRawAsync(DataUploadedExchange, JsonSerializer.Serialize(
+            new { studyId, dataset, sourceVersion = version, uploadedAt = DateTimeOffset.UtcNow, rowCount = rows }, Json));
+        return version;
+    }
+
+    /// <summary>A body as it is, to an exchange, confirmed by the broker (a poison message, say).</summary>
+    public async Task PublishRawAsync(string exchange, string body, string? contentType = "application/json")
+    {
+        var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent };
+        await _channel.BasicPublishAsync(exchange, string.Empty, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using WidgetPlatform.FaultSuite;
+using WidgetPlatform.FaultSuite.Platform;
+using WidgetPlatform.FaultSuite.Reporting;
+using WidgetPlatform.FaultSuite.Scenarios;
+
+// The fault suite of issue 18: each scenario runs against the real platform and checks its history. A failed check fails
+// the run (exit 1); a figure never does.
+var options = FaultSuiteOptions.Parse(args);
+var report = new ReliabilityReport(options.Mode);
+Console.WriteLine($"fault suite, {options.Mode} mode, {Environment.ProcessorCount} cores");
+
+await using (var platform = await FaultPlatform.StartAsync())
+{
+    var scenarios = new List<(string Name, Func<Task> Run)>
+    {
+        ("stale_reads", () => new StaleReadScenario(platform, options, report).RunAsync()),
+        ("hostile_input", () => new HostileInputScenario(platform, options, report).RunAsync()),
+    };
+
+    foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await run();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            report.Scenario(name).Check("the scenario ran to its end", passed: false, $"{exception.GetType().Name}: {exception.Message}");
+            Console.WriteLine(exception);
+        }
+
+        Console.WriteLine($"  [{name} took {watch.Elapsed.TotalSeconds:F0} s]");
+    }
+}
+
+report.PrintTable(Console.Out);
+await report.WriteJsonAsync(options.Output);
+Console.WriteLine($"written: {options.Output}");
+return report.Passed ? 0 : 1;

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.FaultSuite.History;
+using WidgetPlatform.FaultSuite.Platform;
+using WidgetPlatform.FaultSuite.Reporting;
+
+namespace WidgetPlatform.FaultSuite.Scenarios;
+
+/// <summary>
+/// Readers on both gateway replicas read every widget of a dataset in several views while new versions of it arrive,
+/// alternately through the gateway and as a pipeline's raw message; the history says which reads were stale and whether
+/// any reader saw a widget go back in time.
+/// </summary>
+public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
+{
+    private const string Dataset = "AE";
+    private const int UploadRows = 2_000;
+    private static readonly double[] WindowsMs = [10, 25, 100, 1_000];
+
+    public async Task RunAsync()
+    {
+        var result = report.Scenario("stale_reads");
+        using var admin = platform.Gateway(0, platform.Admin);
+        var widgets = await WidgetReads.ReadingAsync(admin, FaultPlatform.Study, Dataset);
+        var views = Views(widgets);
+        var payloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(seed => DemoDataGenerator.AdverseEventsUploadAsync(UploadRows, seed)));
+        var history = new List<ReadRecord>[options.Readers];
+        var uploads = new List<UploadRecord>();
+
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, options.Readers).Select(reader => Task.Run(() => ReadUntilAsync(reader, views, history, stop.Token))).ToArray();
+        using (var uploader = platform.Gateway(1, platform.Uploader))
+        {
+            for (var upload = 0; upload < options.Uploads || Reads(history) < options.Reads; upload++)
+            {
+                await Task.Delay(options.UploadInterval);
+                uploads.Add(upload % 2 == 0
+                    ? await UploadThroughGatewayAsync(uploader, payloads[upload % payloads.Length])
+                    : new UploadRecord(await platform.Pipeline.UploadAsync(FaultPlatform.Study, Dataset, payloads[upload % payloads.Length], UploadRows), SuiteClock.NowMs, "amqp"));
+            }
+
+            // Reads go on past the last upload for longer than G1's hard bound, so that its staleness is judged too.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        var reads = history.SelectMany(list => list).ToList();
+        var answered = reads.Where(read => read.Status == 200).ToList();
+
+        result.Figure("reads", reads.Count, "reads");
+        result.Figure("uploads", uploads.Count, "uploads");
+        result.Figure("uploads_as_raw_amqp", uploads.Count(upload => upload.Via == "amqp"), "uploads");
+        result.Figure("reads_per_second", reads.Count / ((reads.Max(read => read.EndMs) - reads.Min(read => read.StartMs)) / 1_000), "reads/s");
+        var stale = WindowsMs.ToDictionary(window => window, window => StaleReads.Count(answered, uploads, window));
+        foreach (var (window, count) in stale)
+        {
+            result.Figure($"stale_reads_w{window:0}ms", count, "reads");
+        }
+
+        var monotonic = StaleReads.MonotonicViolations(answered);
+        var last = uploads[^1].Version;
+        var finals = await FinalVersionsAsync(widgets);
+        result.Check("every read answered 200", answered.Count == reads.Count, $"{reads.Count - answered.Count} of {reads.Count} not 200");
+        result.Check("no read stale 1 s after its upload was accepted", stale[1_000] == 0, $"{stale[1_000]} stale");
+        result.Check("no reader saw a widget go back in time (G2)", monotonic == 0, $"{monotonic} regressions");
+        result.Check("the last upload is what every replica serves", finals.All(version => version == last),
+            $"last {last}; served {string.Join(", ", finals.Distinct(StringComparer.Ordinal))}");
+    }
+
+    /// <summary>Each widget's default view, three sites and two ranges: many keys, every one of them reading the dataset.</summary>
+    private static IReadOnlyList<(string Widget, string Path)> Views(IReadOnlyList<string> widgets) =>
+    [
+        .. widgets.SelectMany(widget => new[] { "", "f.site=S01", "f.site=S02", "f.site=S03", "from=2023-06-01&to=2023-12-31", "from=2024-01-01&to=2024-03-31" }
+            .Select(query => (widget, $"api/studies/{FaultPlatform.Study}/widgets/{widget}/data{(query.Length > 0 ? "?" + query : "")}"))),
+    ];
+
+    private async Task ReadUntilAsync(int reader, IReadOnlyList<(string Widget, string Path)> views, List<ReadRecord>[] history, CancellationToken stop)
+    {
+        var mine = history[reader] = [];
+        using var client = platform.Gateway(reader % FaultPlatform.GatewayReplicas, platform.Viewer);
+        var random = new Random(reader);
+        while (!stop.IsCancellationRequested)
+        {
+            var (widget, path) = views[random.Next(views.Count)];
+            try
+            {
+                mine.Add(await WidgetReads.ReadAsync(client, reader, widget, path, stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private static long Reads(List<ReadRecord>[] history) => history.Sum(list => (long?)list?.Count ?? 0);
+
+    private static async Task<UploadRecord> UploadThroughGatewayAsync(HttpClient uploader, byte[] parquet)
+    {
+        using var response = await uploader.PutAsync(
+            new Uri($"api/studies/{FaultPlatform.Study}/datasets/{Dataset}?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
+        var accepted = SuiteClock.NowMs;
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"The gateway refused an upload: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var version = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
+        return new UploadRecord(version, accepted, "gateway");
+    }
+
+    /// <summary>Every widget's default view on every replica, once the platform had its time (G1's hard bound, and more).</summary>
+    private async Task<IReadOnlyList<string?>> FinalVersionsAsync(IReadOnlyList<string> widgets)
+    {
+        var versions = new List<string?>();
+        for (var replica = 0; replica < FaultPlatform.GatewayReplicas; replica++)
+        {
+            using var client = platform.Gateway(replica, platform.Viewer);
+            foreach (var widget in widgets)
+            {
+                var read = await WidgetReads.ReadAsync(client, -1, widget, $"api/studies/{FaultPlatform.Study}/widgets/{widget}/data", CancellationToken.None);
+                versions.Add(read.DataVersion);
+            }
+        }
+
+        return versions;
+    }
+}
