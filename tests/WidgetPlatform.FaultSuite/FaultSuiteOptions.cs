@@ -16,6 +16,9 @@ public sealed record FaultSuiteOptions
 
     public TimeSpan UploadInterval { get; init; } = TimeSpan.FromMilliseconds(800);
 
+    /// <summary>Good uploads of the poison-message scenario, each followed by its duplicate, an older version and some poison.</summary>
+    public int PoisonRounds { get; init; } = 20;
+
     /// <summary>Generated hostile requests (each category's variants, repeated up to this many).</summary>
     public int HostileRequests { get; init; } = 1_000;
 
@@ -29,7 +32,7 @@ public sealed record FaultSuiteOptions
     {
         var quick = args.Contains("--quick");
         var options = quick
-            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400) }
+            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5 }
             : new FaultSuiteOptions { Mode = "full" };
         for (var index = 0; index < args.Length - 1; index++)
         {

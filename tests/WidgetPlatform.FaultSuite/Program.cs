@@ -16,6 +16,8 @@ await using (var platform = await FaultPlatform.StartAsync())
     {
         ("stale_reads", () => new StaleReadScenario(platform, options, report).RunAsync()),
         ("hostile_input", () => new HostileInputScenario(platform, options, report).RunAsync()),
+        ("poison_messages", () => new PoisonMessageScenario(platform, options, report).RunAsync()),
+        ("tenant_matrix", () => new TenantMatrixScenario(platform, report).RunAsync()),
     };
 
     foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))

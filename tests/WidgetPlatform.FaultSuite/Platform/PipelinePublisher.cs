@@ -42,10 +42,14 @@ public sealed class PipelinePublisher : IAsyncDisposable
         var version = _store.NextVersion(studyId, DatasetLayer.Source, dataset, DateTime.UtcNow);
         await _store.PublishDatasetVersionAsync(studyId, DatasetLayer.Source, dataset, version, (folder, cancellationToken) =>
             File.WriteAllBytesAsync(Path.Combine(folder, "part-0.parquet"), parquet, cancellationToken));
-        await PublishRawAsync(DataUploadedExchange, JsonSerializer.Serialize(
-            new { studyId, dataset, sourceVersion = version, uploadedAt = DateTimeOffset.UtcNow, rowCount = rows }, Json));
+        await AnnounceAsync(studyId, dataset, version, rows);
         return version;
     }
+
+    /// <summary>The DataUploaded of a version already written: a pipeline's retry, or its announcement of an older version.</summary>
+    public Task AnnounceAsync(string studyId, string dataset, string version, int rows) =>
+        PublishRawAsync(DataUploadedExchange, JsonSerializer.Serialize(
+            new { studyId, dataset, sourceVersion = version, uploadedAt = DateTimeOffset.UtcNow, rowCount = rows }, Json));
 
     /// <summary>A body as it is, to an exchange, confirmed by the broker (a poison message, say).</summary>
     public async Task PublishRawAsync(string exchange, string body, string? contentType = "application/json")

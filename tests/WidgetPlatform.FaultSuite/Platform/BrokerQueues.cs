@@ -1,0 +1,109 @@
+using System.Text;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
+using WidgetPlatform.AppHostTesting;
+
+namespace WidgetPlatform.FaultSuite.Platform;
+
+/// <summary>
+/// The broker as an operator sees it: error queues read (and emptied), queue depths, and every CacheInvalidated heard on a
+/// queue of the suite's own bound to its exchange, as a gateway hears them.
+/// </summary>
+public sealed class BrokerQueues : IAsyncDisposable
+{
+    public const string CacheInvalidatedExchange = "WidgetPlatform.Contracts:CacheInvalidated";
+
+    private readonly Uri _uri;
+    private readonly IConnection _connection;
+    private readonly IChannel _subscription;
+    private readonly List<string> _announcements = [];
+
+    private BrokerQueues(Uri uri, IConnection connection, IChannel subscription)
+    {
+        _uri = uri;
+        _connection = connection;
+        _subscription = subscription;
+    }
+
+    /// <summary>The CacheInvalidated messages heard so far, as their JSON envelopes.</summary>
+    public IReadOnlyList<string> Announcements
+    {
+        get
+        {
+            lock (_announcements)
+            {
+                return [.. _announcements];
+            }
+        }
+    }
+
+    public static async Task<BrokerQueues> ListenAsync(TestPlatform host)
+    {
+        var uri = new Uri(host.GetConnectionString("messaging"));
+        var connection = await new ConnectionFactory { Uri = uri }.CreateConnectionAsync();
+        var subscription = await connection.CreateChannelAsync();
+        var queues = new BrokerQueues(uri, connection, subscription);
+        await subscription.ExchangeDeclareAsync(CacheInvalidatedExchange, ExchangeType.Fanout, durable: true);
+        var queue = await subscription.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        await subscription.QueueBindAsync(queue.QueueName, CacheInvalidatedExchange, string.Empty);
+        var consumer = new AsyncEventingBasicConsumer(subscription);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            lock (queues._announcements)
+            {
+                queues._announcements.Add(Encoding.UTF8.GetString(delivery.Body.Span));
+            }
+
+            return Task.CompletedTask;
+        };
+        await subscription.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+        return queues;
+    }
+
+    /// <summary>Takes every message of a queue with its fault reason (<c>MT-Fault-Message</c>); none when the queue does not exist yet.</summary>
+    public async Task<IReadOnlyList<(string Body, string? Reason)>> TakeAllAsync(string queue)
+    {
+        // A missing queue closes the channel, one still being created the connection: ask on a connection of its own.
+        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var taken = new List<(string, string?)>();
+        try
+        {
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } result)
+            {
+                var reason = result.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out var value) == true && value is byte[] bytes
+                    ? Encoding.UTF8.GetString(bytes)
+                    : null;
+                taken.Add((Encoding.UTF8.GetString(result.Body.Span), reason));
+            }
+        }
+        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
+        {
+            // Not declared yet: MassTransit declares an error queue with its first fault.
+        }
+
+        return taken;
+    }
+
+    /// <summary>Messages ready in a queue (0 when it does not exist).</summary>
+    public async Task<uint> DepthAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
+        {
+            return 0;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _subscription.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
