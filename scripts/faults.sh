@@ -2,7 +2,8 @@
 # The fault suite (issue 18): starts the platform through the test host (real Redis and RabbitMQ, two gateway replicas),
 # runs each scenario under read load, checks its history, prints a table and writes bench/reliability.json (git-ignored).
 #   --quick          seconds per scenario (CI): proves the checks run and hold
-#   --only a,b       those scenarios only (stale_reads, hostile_input, poison_messages, tenant_matrix)
+#   --only a,b       those scenarios only (stale_reads, hostile_input, poison_messages,
+#                    tenant_matrix, python_pipeline)
 #   --output path    elsewhere than bench/reliability.json
 # Exits 1 when a check failed; a figure (stale reads at 25 ms, say) never fails the run.
 set -euo pipefail

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the platform runs on (and, with --for-tests, the browser the tests drive; with
-# --for-bench, the load generators), and Node.js for the web client, only when they are missing. Run as root on Debian 12.
+# Installs the Debian packages the platform runs on (and, with --for-tests, the browser the tests drive and the pika the
+# Python pipeline example needs; with --for-bench, the load generators), and Node.js for the web client, only when they
+# are missing. Run as root on Debian 12.
 set -euo pipefail
 
 packages=(redis-server rabbitmq-server)
 case "${1:-}" in
-  --for-tests) packages+=(chromium) ;;
+  # python3-pika: the fault suite runs the Python pipeline example of docs/messages.md with Debian's python3.
+  --for-tests) packages+=(chromium python3-pika) ;;
   # wrk drives HTTP load; redis-benchmark comes with redis-tools (a dependency of redis-server).
   --for-bench) packages+=(wrk redis-tools) ;;
 esac

@@ -18,6 +18,7 @@ await using (var platform = await FaultPlatform.StartAsync())
         ("hostile_input", () => new HostileInputScenario(platform, options, report).RunAsync()),
         ("poison_messages", () => new PoisonMessageScenario(platform, options, report).RunAsync()),
         ("tenant_matrix", () => new TenantMatrixScenario(platform, report).RunAsync()),
+        ("python_pipeline", () => new PythonPipelineScenario(platform, report).RunAsync()),
     };
 
     foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))

@@ -47,6 +47,27 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
     /// <summary>A token of <paramref name="role"/> for the studies given, minted with the platform's signing key.</summary>
     public string Token(string role, IReadOnlyCollection<string> studies) => Host.MintToken(role, studies, TimeSpan.FromHours(2), subject: $"faults-{role}");
 
+    /// <summary>Whether every gateway replica answers with <paramref name="version"/> of AE (read through <c>ae-total</c>) within 30 s.</summary>
+    public async Task<bool> ServesEverywhereAsync(string version)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var replica = 0; replica < GatewayReplicas; replica++)
+        {
+            using var client = Gateway(replica, Viewer);
+            while ((await WidgetReads.ReadAsync(client, -1, "ae-total", $"api/studies/{Study}/widgets/ae-total/data", CancellationToken.None)).DataVersion != version)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    return false;
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Pipeline.DisposeAsync();

@@ -39,10 +39,17 @@ public sealed class PipelinePublisher : IAsyncDisposable
     /// <summary>Writes <paramref name="parquet"/> as a new version of the source dataset and announces it; returns the version once the broker confirmed.</summary>
     public async Task<string> UploadAsync(string studyId, string dataset, byte[] parquet, int rows)
     {
+        var version = await WriteVersionAsync(studyId, dataset, parquet);
+        await AnnounceAsync(studyId, dataset, version, rows);
+        return version;
+    }
+
+    /// <summary>A pipeline's first step: the new version folder of the source dataset, written whole before any message.</summary>
+    public async Task<string> WriteVersionAsync(string studyId, string dataset, byte[] parquet)
+    {
         var version = _store.NextVersion(studyId, DatasetLayer.Source, dataset, DateTime.UtcNow);
         await _store.PublishDatasetVersionAsync(studyId, DatasetLayer.Source, dataset, version, (folder, cancellationToken) =>
             File.WriteAllBytesAsync(Path.Combine(folder, "part-0.parquet"), parquet, cancellationToken));
-        await AnnounceAsync(studyId, dataset, version, rows);
         return version;
     }
 

@@ -51,7 +51,7 @@ public sealed class PoisonMessageScenario(FaultPlatform platform, FaultSuiteOpti
             }
         }
 
-        var served = await ServedEverywhereAsync(good[^1]);
+        var served = await platform.ServesEverywhereAsync(good[^1]);
         var settledMs = History.SuiteClock.NowMs - started;
         var refused = await RefusedAsync(broker, poison);
         var leftInQueues = await DepthsAsync(broker);
@@ -153,26 +153,5 @@ public sealed class PoisonMessageScenario(FaultPlatform platform, FaultSuiteOpti
         }
 
         return versions;
-    }
-
-    /// <summary>Whether every replica answers with <paramref name="version"/> within 30 s.</summary>
-    private async Task<bool> ServedEverywhereAsync(string version)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        for (var replica = 0; replica < FaultPlatform.GatewayReplicas; replica++)
-        {
-            using var client = platform.Gateway(replica, platform.Viewer);
-            while ((await WidgetReads.ReadAsync(client, -1, "ae-total", $"api/studies/{FaultPlatform.Study}/widgets/ae-total/data", CancellationToken.None)).DataVersion != version)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    return false;
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        return true;
     }
 }
