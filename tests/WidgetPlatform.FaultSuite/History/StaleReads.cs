@@ -7,22 +7,20 @@ namespace WidgetPlatform.FaultSuite.History;
 public static class StaleReads
 {
     /// <summary>Stale reads for a window of <paramref name="windowMs"/>: only successful reads count.</summary>
-    public static int Count(IReadOnlyList<ReadRecord> reads, IReadOnlyList<UploadRecord> uploads, double windowMs)
+    public static int Count(IReadOnlyList<ReadRecord> reads, IReadOnlyList<UploadRecord> uploads, double windowMs) =>
+        Find(reads, uploads, windowMs).Count;
+
+    /// <summary>Each stale read with the upload it should have shown: the newest accepted at least W before it began.</summary>
+    public static List<(ReadRecord Read, UploadRecord Due)> Find(IReadOnlyList<ReadRecord> reads, IReadOnlyList<UploadRecord> uploads, double windowMs)
     {
         var accepted = uploads.OrderBy(upload => upload.AcceptedMs).ToArray();
-        var stale = 0;
+        var stale = new List<(ReadRecord, UploadRecord)>();
         foreach (var read in reads)
         {
-            if (read.DataVersion is not { } returned)
+            if (read.DataVersion is { } returned && NewestAcceptedBy(accepted, read.StartMs - windowMs) is { } due
+                && string.CompareOrdinal(returned, due.Version) < 0)
             {
-                continue;
-            }
-
-            // The newest version accepted at least W before the read began: the read must return it or a newer one.
-            var due = NewestAcceptedBy(accepted, read.StartMs - windowMs);
-            if (due is not null && string.CompareOrdinal(returned, due) < 0)
-            {
-                stale++;
+                stale.Add((read, due));
             }
         }
 
@@ -49,9 +47,9 @@ public static class StaleReads
         return violations;
     }
 
-    private static string? NewestAcceptedBy(UploadRecord[] accepted, double timeMs)
+    private static UploadRecord? NewestAcceptedBy(UploadRecord[] accepted, double timeMs)
     {
-        string? newest = null;
+        UploadRecord? newest = null;
         foreach (var upload in accepted)
         {
             if (upload.AcceptedMs > timeMs)
@@ -59,9 +57,9 @@ public static class StaleReads
                 break;
             }
 
-            if (newest is null || string.CompareOrdinal(upload.Version, newest) > 0)
+            if (newest is null || string.CompareOrdinal(upload.Version, newest.Version) > 0)
             {
-                newest = upload.Version;
+                newest = upload;
             }
         }
 

@@ -60,6 +60,15 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
             result.Figure($"stale_reads_w{window:0}ms", count, "reads");
         }
 
+        // Where the 25-ms stale reads come from: which door their upload came through, and how long after it they began.
+        var late = StaleReads.Find(answered, uploads, 25);
+        foreach (var via in new[] { "gateway", "amqp" })
+        {
+            result.Figure($"stale_reads_w25ms_via_{via}", late.Count(stale => stale.Due.Via == via), "reads");
+        }
+
+        result.Figure("stale_read_latest_start_after_upload_ms", late.Count == 0 ? 0 : late.Max(stale => stale.Read.StartMs - stale.Due.AcceptedMs), "ms");
+        result.Figure("uploads_with_a_stale_read_w25ms", late.Select(stale => stale.Due.Version).Distinct(StringComparer.Ordinal).Count(), "uploads");
         var monotonic = StaleReads.MonotonicViolations(answered);
         var last = uploads[^1].Version;
         var finals = await FinalVersionsAsync(widgets);
