@@ -12,9 +12,12 @@ public sealed record FaultSuiteOptions
 
     public int Reads { get; init; } = 100_000;
 
+    /// <summary>The readers' pace, all together: about half of what this machine serves with every service on it.</summary>
+    public int ReadsPerSecond { get; init; } = 2_000;
+
     public int Uploads { get; init; } = 50;
 
-    public TimeSpan UploadInterval { get; init; } = TimeSpan.FromMilliseconds(800);
+    public TimeSpan UploadInterval { get; init; } = TimeSpan.FromMilliseconds(1_000);
 
     /// <summary>Good uploads of the poison-message scenario, each followed by its duplicate, an older version and some poison.</summary>
     public int PoisonRounds { get; init; } = 20;
@@ -32,7 +35,7 @@ public sealed record FaultSuiteOptions
     {
         var quick = args.Contains("--quick");
         var options = quick
-            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5 }
+            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5, ReadsPerSecond = 1_000 }
             : new FaultSuiteOptions { Mode = "full" };
         for (var index = 0; index < args.Length - 1; index++)
         {

@@ -1,8 +1,10 @@
 using System.Text;
+using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.FaultSuite.History;
 
 namespace WidgetPlatform.FaultSuite.Platform;
 
@@ -24,6 +26,29 @@ public sealed class BrokerQueues : IAsyncDisposable
         _uri = uri;
         _connection = connection;
         _subscription = subscription;
+    }
+
+    /// <summary>
+    /// The versions of a study's dataset that CacheInvalidated announced, in the order heard, each with when the
+    /// invalidation service announced it (its <c>invalidatedAt</c>, on the suite's clock): G1's window starts there.
+    /// </summary>
+    public IReadOnlyList<(string Version, double AtMs)> Announced(string studyId, string dataset)
+    {
+        var announced = new List<(string, double)>();
+        foreach (var envelope in Announcements)
+        {
+            using var document = JsonDocument.Parse(envelope);
+            var message = document.RootElement.GetProperty("message");
+            if (message.GetProperty("studyId").GetString() == studyId
+                && message.TryGetProperty("datasets", out var datasets) && datasets.ValueKind == JsonValueKind.Array
+                && datasets.EnumerateArray().Any(name => name.GetString() == dataset)
+                && message.TryGetProperty("currentVersion", out var current) && current.GetString() is { } version)
+            {
+                announced.Add((version, SuiteClock.At(message.GetProperty("invalidatedAt").GetDateTimeOffset())));
+            }
+        }
+
+        return announced;
     }
 
     /// <summary>The CacheInvalidated messages heard so far, as their JSON envelopes.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.FaultSuite.Platform;
 using WidgetPlatform.FaultSuite.Reporting;
@@ -55,7 +54,7 @@ public sealed class PoisonMessageScenario(FaultPlatform platform, FaultSuiteOpti
         var settledMs = History.SuiteClock.NowMs - started;
         var refused = await RefusedAsync(broker, poison);
         var leftInQueues = await DepthsAsync(broker);
-        var announced = AnnouncedVersions(broker.Announcements);
+        var announced = broker.Announced(FaultPlatform.Study, Dataset).Select(announcement => announcement.Version).ToList();
 
         result.Figure("good_uploads", good.Count, "messages");
         result.Figure("poison_messages", poison.Count, "messages");
@@ -133,25 +132,5 @@ public sealed class PoisonMessageScenario(FaultPlatform platform, FaultSuiteOpti
         }
 
         return left;
-    }
-
-    /// <summary>The source versions of AE that CacheInvalidated announced for the study, in the order heard.</summary>
-    private static List<string> AnnouncedVersions(IReadOnlyList<string> envelopes)
-    {
-        var versions = new List<string>();
-        foreach (var envelope in envelopes)
-        {
-            using var document = JsonDocument.Parse(envelope);
-            var message = document.RootElement.GetProperty("message");
-            if (message.GetProperty("studyId").GetString() == FaultPlatform.Study
-                && message.TryGetProperty("datasets", out var datasets) && datasets.ValueKind == JsonValueKind.Array
-                && datasets.EnumerateArray().Any(dataset => dataset.GetString() == Dataset)
-                && message.TryGetProperty("currentVersion", out var current) && current.GetString() is { } version)
-            {
-                versions.Add(version);
-            }
-        }
-
-        return versions;
     }
 }

@@ -9,9 +9,10 @@ using WidgetPlatform.FaultSuite.Reporting;
 namespace WidgetPlatform.FaultSuite.Scenarios;
 
 /// <summary>
-/// Readers on both gateway replicas read every widget of a dataset in several views while new versions of it arrive,
-/// alternately through the gateway and as a pipeline's raw message; the history says which reads were stale and whether
-/// any reader saw a widget go back in time.
+/// Readers on both gateway replicas read every widget of a dataset in several views, at a steady pace, while new versions
+/// of it arrive, alternately through the gateway and as a pipeline's raw message; the history says which reads were
+/// stale (counted from the upload's acceptance, and from the version's announcement as G1 counts) and whether any reader
+/// saw a widget go back in time.
 /// </summary>
 public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
 {
@@ -28,6 +29,7 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         var payloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(seed => DemoDataGenerator.AdverseEventsUploadAsync(UploadRows, seed)));
         var history = new List<ReadRecord>[options.Readers];
         var uploads = new List<UploadRecord>();
+        await using var broker = await BrokerQueues.ListenAsync(platform.Host);
 
         using var stop = new CancellationTokenSource();
         var readers = Enumerable.Range(0, options.Readers).Select(reader => Task.Run(() => ReadUntilAsync(reader, views, history, stop.Token))).ToArray();
@@ -69,11 +71,18 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
 
         result.Figure("stale_read_latest_start_after_upload_ms", late.Count == 0 ? 0 : late.Max(stale => stale.Read.StartMs - stale.Due.AcceptedMs), "ms");
         result.Figure("uploads_with_a_stale_read_w25ms", late.Select(stale => stale.Due.Version).Distinct(StringComparer.Ordinal).Count(), "uploads");
+        await EventPathFiguresAsync(admin, result);
+        // G1 counts from the invalidation service's announcement, not from the upload: the queue before it is not its window.
+        var announced = broker.Announced(FaultPlatform.Study, Dataset).Select(announcement => new UploadRecord(announcement.Version, announcement.AtMs, "announced")).ToList();
+        var staleAfterAnnouncement = StaleReads.Count(answered, announced, 25);
+        var g1 = StaleReads.Count(answered, announced, 1_000);
+        result.Figure("stale_reads_w25ms_after_announcement", staleAfterAnnouncement, "reads");
+        result.Figure("stale_reads_w1000ms_after_announcement", g1, "reads");
         var monotonic = StaleReads.MonotonicViolations(answered);
         var last = uploads[^1].Version;
         var finals = await FinalVersionsAsync(widgets);
         result.Check("every read answered 200", answered.Count == reads.Count, $"{reads.Count - answered.Count} of {reads.Count} not 200");
-        result.Check("no read stale 1 s after its upload was accepted", stale[1_000] == 0, $"{stale[1_000]} stale");
+        result.Check("no read stale 1 s after its version was announced (G1's hard bound)", g1 == 0, $"{g1} stale");
         result.Check("no reader saw a widget go back in time (G2)", monotonic == 0, $"{monotonic} regressions");
         result.Check("the last upload is what every replica serves", finals.All(version => version == last),
             $"last {last}; served {string.Join(", ", finals.Distinct(StringComparer.Ordinal))}");
@@ -91,12 +100,20 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         var mine = history[reader] = [];
         using var client = platform.Gateway(reader % FaultPlatform.GatewayReplicas, platform.Viewer);
         var random = new Random(reader);
+        // Paced, not as fast as it goes: a machine saturated by its own readers measures its saturation, not staleness.
+        var intervalMs = 1_000.0 * options.Readers / options.ReadsPerSecond;
+        var next = SuiteClock.NowMs;
         while (!stop.IsCancellationRequested)
         {
             var (widget, path) = views[random.Next(views.Count)];
             try
             {
+                next += intervalMs;
                 mine.Add(await WidgetReads.ReadAsync(client, reader, widget, path, stop));
+                if (next - SuiteClock.NowMs is var wait and > 1)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), stop);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -119,6 +136,26 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
 
         var version = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
         return new UploadRecord(version, accepted, "gateway");
+    }
+
+    /// <summary>
+    /// The event path's steps as the fleet timed them (docs/cache.md, "The event path"), p50 and p99 since the platform
+    /// started: which step a late upload spent its time in.
+    /// </summary>
+    private static async Task EventPathFiguresAsync(HttpClient client, ScenarioResult result)
+    {
+        using var stats = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/cache/stats", UriKind.Relative)));
+        foreach (var step in stats.RootElement.GetProperty("eventPath").EnumerateArray())
+        {
+            var name = step.GetProperty("step").GetString();
+            foreach (var percentile in new[] { "p50Ms", "p99Ms" })
+            {
+                if (step.GetProperty(percentile).ValueKind == JsonValueKind.Number)
+                {
+                    result.Figure($"event_path_{name}_{percentile[..3]}", step.GetProperty(percentile).GetDouble(), "ms");
+                }
+            }
+        }
     }
 
     /// <summary>Every widget's default view on every replica, once the platform had its time (G1's hard bound, and more).</summary>
