@@ -22,6 +22,9 @@ public sealed record FaultSuiteOptions
     /// <summary>Good uploads of the poison-message scenario, each followed by its duplicate, an older version and some poison.</summary>
     public int PoisonRounds { get; init; } = 20;
 
+    /// <summary>Times the broker is killed during a burst of uploads.</summary>
+    public int BrokerKills { get; init; } = 5;
+
     /// <summary>Generated hostile requests (each category's variants, repeated up to this many).</summary>
     public int HostileRequests { get; init; } = 1_000;
 
@@ -35,7 +38,7 @@ public sealed record FaultSuiteOptions
     {
         var quick = args.Contains("--quick");
         var options = quick
-            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5, ReadsPerSecond = 1_000 }
+            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5, ReadsPerSecond = 1_000, BrokerKills = 1 }
             : new FaultSuiteOptions { Mode = "full" };
         for (var index = 0; index < args.Length - 1; index++)
         {

@@ -44,13 +44,25 @@ public sealed class PipelinePublisher : IAsyncDisposable
         return version;
     }
 
-    /// <summary>A pipeline's first step: the new version folder of the source dataset, written whole before any message.</summary>
+    /// <summary>
+    /// A pipeline's first step: the new version folder of the source dataset, written whole before any message. An upload
+    /// through the gateway may take the same version in the same instant; then the next one is taken, as a pipeline would.
+    /// </summary>
     public async Task<string> WriteVersionAsync(string studyId, string dataset, byte[] parquet)
     {
-        var version = _store.NextVersion(studyId, DatasetLayer.Source, dataset, DateTime.UtcNow);
-        await _store.PublishDatasetVersionAsync(studyId, DatasetLayer.Source, dataset, version, (folder, cancellationToken) =>
-            File.WriteAllBytesAsync(Path.Combine(folder, "part-0.parquet"), parquet, cancellationToken));
-        return version;
+        for (var attempt = 1; ; attempt++)
+        {
+            var version = _store.NextVersion(studyId, DatasetLayer.Source, dataset, DateTime.UtcNow);
+            try
+            {
+                await _store.PublishDatasetVersionAsync(studyId, DatasetLayer.Source, dataset, version, (folder, cancellationToken) =>
+                    File.WriteAllBytesAsync(Path.Combine(folder, "part-0.parquet"), parquet, cancellationToken));
+                return version;
+            }
+            catch (DatasetVersionConflictException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     /// <summary>The DataUploaded of a version already written: a pipeline's retry, or its announcement of an older version.</summary>

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WidgetPlatform.Data.Demo;
+using WidgetPlatform.FaultSuite.History;
+using WidgetPlatform.FaultSuite.Platform;
+using WidgetPlatform.FaultSuite.Reporting;
+
+namespace WidgetPlatform.FaultSuite.Scenarios;
+
+/// <summary>
+/// The broker killed (SIGKILL, process tree) in the middle of bursts of uploads through both doors, then started again, as
+/// often as the mode says: every version the platform confirmed must end up applied (the newest current and served),
+/// every queue drained, nothing in an error queue.
+/// </summary>
+public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
+{
+    private const string Dataset = "AE";
+    private const int Rows = 2_000;
+    private const string Broker = "messaging";
+
+    private static readonly string[] ServiceQueues =
+    [
+        "invalidation-data-uploaded", "invalidation-pipeline-completed", "invalidation-widget-configuration-changed",
+        "invalidation-manual-invalidation-requested", "warmer-cache-invalidated", "warmer-uploaded-versions", "warmer-warm-requested",
+    ];
+
+    public async Task RunAsync()
+    {
+        var result = report.Scenario("broker_killed");
+        var payload = await DemoDataGenerator.AdverseEventsUploadAsync(Rows, seed: 11);
+        await using (var before = await BrokerQueues.ListenAsync(platform.Host))
+        {
+            foreach (var queue in ServiceQueues)
+            {
+                await before.TakeAllAsync($"{queue}_error");
+            }
+        }
+
+        var confirmed = new List<UploadRecord>();
+        var unconfirmed = 0;
+        var recoveries = new List<double>();
+        using var uploader = platform.Gateway(1, platform.Uploader);
+        for (var kill = 0; kill < options.BrokerKills; kill++)
+        {
+            using var burstOver = new CancellationTokenSource();
+            var burst = Task.Run(() => BurstAsync(uploader, payload, confirmed, () => Interlocked.Increment(ref unconfirmed), burstOver.Token));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var killedAt = SuiteClock.NowMs;
+            platform.Host.Kill(Broker);
+            await platform.Host.WaitForAsync(Broker, instance => !instance.IsRunning, TimeSpan.FromSeconds(30));
+            await platform.Host.StartAsync(Broker);
+            await platform.Host.WaitForAsync(Broker, instance => instance.IsRunningAndHealthy, TimeSpan.FromSeconds(90));
+            recoveries.Add(SuiteClock.NowMs - killedAt);
+            // Uploads go on for two seconds with the broker back, then the burst ends.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await burstOver.CancelAsync();
+            await burst;
+        }
+
+        var settleStarted = SuiteClock.NowMs;
+        var newest = confirmed.Select(upload => upload.Version).Max(StringComparer.Ordinal)!;
+        var served = await platform.ServesEverywhereAsync(newest, TimeSpan.FromSeconds(90));
+        var settledMs = SuiteClock.NowMs - settleStarted;
+        await using var broker = await BrokerQueues.ListenAsync(platform.Host);
+        var left = await LeftInQueuesAsync(broker);
+        var errors = new List<string>();
+        foreach (var queue in ServiceQueues)
+        {
+            errors.AddRange((await broker.TakeAllAsync($"{queue}_error")).Select(message => $"{queue}_error: {message.Reason}"));
+        }
+
+        result.Figure("broker_kills", options.BrokerKills, "kills");
+        result.Figure("uploads_confirmed", confirmed.Count, "uploads");
+        result.Figure("uploads_confirmed_as_raw_amqp", confirmed.Count(upload => upload.Via == "amqp"), "uploads");
+        result.Figure("uploads_refused_while_down", unconfirmed, "uploads");
+        result.Figure("broker_back_after_kill_ms_max", recoveries.Max(), "ms");
+        result.Figure("newest_served_after_last_kill_ms", settledMs, "ms");
+        result.Check("the newest confirmed version is current and served by every replica", served, $"newest {newest}");
+        result.Check("every queue drained", left == 0, $"{left} messages left");
+        result.Check("nothing in the error queues", errors.Count == 0, errors.Count == 0 ? "none" : string.Join("; ", errors.Take(3)));
+    }
+
+    /// <summary>
+    /// Uploads through both doors side by side, each door one after another every 150 ms, until told to stop; what the
+    /// platform confirmed is recorded. An upload waits while the broker is away (the gateway's publish, the publisher's
+    /// confirm) or fails; both doors keep trying.
+    /// </summary>
+    private Task BurstAsync(HttpClient uploader, byte[] payload, List<UploadRecord> confirmed, Action refused, CancellationToken over) =>
+        Task.WhenAll(
+            UploadUntilAsync(() => ThroughGatewayAsync(uploader, payload), confirmed, refused, over),
+            UploadUntilAsync(() => AsPipelineAsync(payload), confirmed, refused, over));
+
+    private static async Task UploadUntilAsync(Func<Task<UploadRecord?>> upload, List<UploadRecord> confirmed, Action refused, CancellationToken over)
+    {
+        while (!over.IsCancellationRequested)
+        {
+            try
+            {
+                if (await upload() is { } record)
+                {
+                    lock (confirmed)
+                    {
+                        confirmed.Add(record);
+                    }
+                }
+                else
+                {
+                    refused();
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException or InvalidOperationException)
+            {
+                // Not confirmed: a pipeline or frontend would try again; the suite counts it and goes on.
+                refused();
+            }
+
+            await Task.Delay(150, CancellationToken.None);
+        }
+    }
+
+    private static async Task<UploadRecord?> ThroughGatewayAsync(HttpClient uploader, byte[] payload)
+    {
+        using var response = await uploader.PutAsync(
+            new Uri($"api/studies/{FaultPlatform.Study}/datasets/{Dataset}?layer=source", UriKind.Relative), new ByteArrayContent(payload));
+        return response.StatusCode == HttpStatusCode.Accepted
+            ? new UploadRecord((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!, SuiteClock.NowMs, "gateway")
+            : null;
+    }
+
+    private async Task<UploadRecord?> AsPipelineAsync(byte[] payload)
+    {
+        var version = await platform.Pipeline.UploadAsync(FaultPlatform.Study, Dataset, payload, Rows);
+        return new UploadRecord(version, SuiteClock.NowMs, "amqp");
+    }
+
+    /// <summary>Messages still in the services' queues once they had 30 s to drain them.</summary>
+    private static async Task<long> LeftInQueuesAsync(BrokerQueues broker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            long left = 0;
+            foreach (var queue in ServiceQueues)
+            {
+                left += await broker.DepthAsync(queue);
+            }
+
+            if (left == 0 || DateTime.UtcNow > deadline)
+            {
+                return left;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
