@@ -12,6 +12,9 @@ public static class NamedRange
 
     public static bool IsKnown(string? name) => name is not null && Names.Contains(name);
 
+    /// <summary>Why <paramref name="name"/> is refused, the same words wherever a range is named: the names there are.</summary>
+    public static string NotKnown(string? name) => $"'{name}' is not a named range: {string.Join(", ", Names)}.";
+
     /// <exception cref="ArgumentException">Not one of <see cref="Names"/>.</exception>
     public static (DateOnly From, DateOnly To) Resolve(string name, DateOnly today)
     {
@@ -26,7 +29,7 @@ public static class NamedRange
             "this_month" => (firstOfMonth, today),
             "last_month" => (firstOfMonth.AddMonths(-1), firstOfMonth.AddDays(-1)),
             "this_year" => (new DateOnly(today.Year, 1, 1), today),
-            _ => throw new ArgumentException($"'{name}' is not a named range: {string.Join(", ", Names)}.", nameof(name)),
+            _ => throw new ArgumentException(NotKnown(name), nameof(name)),
         };
     }
 

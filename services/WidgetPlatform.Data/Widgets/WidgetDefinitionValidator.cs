@@ -110,7 +110,7 @@ public static class WidgetDefinitionValidator
 
         foreach (var range in ranges.Where(range => !Compute.NamedRange.IsKnown(range)))
         {
-            errors.Add($"warmRanges: '{range}' is not a named range ({string.Join(", ", Compute.NamedRange.Names)})");
+            errors.Add($"warmRanges: {Compute.NamedRange.NotKnown(range)}");
         }
     }
 

@@ -106,7 +106,7 @@ public static class CacheApi
         var widgetIds = body.WidgetIds?.Select((id, index) => RouteIdentifiers.Require(id, $"widgetIds[{index}]")).ToList();
         var ranges = body.Ranges?.Select((range, index) => NamedRange.IsKnown(range)
             ? range
-            : throw RequestValidationException.For($"ranges[{index}]", $"'{range}' is not a named range: {string.Join(", ", NamedRange.Names)}.")).ToList();
+            : throw RequestValidationException.For($"ranges[{index}]", NamedRange.NotKnown(range))).ToList();
         if (body.Filters is not null && ranges is not { Count: > 0 })
         {
             throw RequestValidationException.For("filters", "filters apply to the ranged views: name ranges too.");

@@ -27,7 +27,7 @@ public sealed class WarmRequestedConsumer(DataStore store, CurrentVersions versi
         var unknown = (message.Ranges ?? []).FirstOrDefault(range => !NamedRange.IsKnown(range));
         if (unknown is not null)
         {
-            throw new ArgumentException($"'{unknown}' is not a named range: {string.Join(", ", NamedRange.Names)}.");
+            throw new ArgumentException(NamedRange.NotKnown(unknown));
         }
 
         var requested = message.Ranges is { Count: > 0 } ranges ? new RequestedViews(ranges, message.Filters) : null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WidgetPlatform.Cli.Output;
 using WidgetPlatform.Cli.Warming;
+using WidgetPlatform.Data.Compute;
 
 namespace WidgetPlatform.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class WarmCommand
         };
         var ranges = new Option<string[]>("--range")
         {
-            Description = "With --force: a named range to warm too (today, yesterday, last_7_days, last_30_days, last_90_days, this_month, last_month, this_year; repeat for several).",
+            Description = $"With --force: a named range to warm too ({string.Join(", ", NamedRange.Names)}; repeat for several).",
             DefaultValueFactory = _ => [],
         };
         var filters = new Option<string[]>("--filter")
