@@ -98,7 +98,7 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
             return;
         }
 
-        var slot = (2 * (int)layer) + (hit ? 1 : 0);
+        var slot = LookupSlot(layer, hit);
         Interlocked.Increment(ref _lookups[slot]);
         Lookups.Add(1, LookupTags[slot]);
     }
@@ -199,7 +199,10 @@ public sealed class CacheCounters(bool countAnswers = true) : IComputeObserver
     };
 
     private LayerLookups LookupsOf(LookupLayer layer) =>
-        new(Interlocked.Read(ref _lookups[(2 * (int)layer) + 1]), Interlocked.Read(ref _lookups[2 * (int)layer]));
+        new(Interlocked.Read(ref _lookups[LookupSlot(layer, hit: true)]), Interlocked.Read(ref _lookups[LookupSlot(layer, hit: false)]));
+
+    /// <summary>Where a layer's misses and hits are counted, in that order, in <see cref="LookupTags"/> and its counters.</summary>
+    private static int LookupSlot(LookupLayer layer, bool hit) => (2 * (int)layer) + (hit ? 1 : 0);
 
     private static string[] LowerCaseNames<T>()
         where T : struct, Enum => [.. Enum.GetValues<T>().Select(value => value.ToString().ToLowerInvariant())];

@@ -20,9 +20,7 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
         var stored = database.StringGetAsync(key.Value);
         var ttl = database.KeyTimeToLiveAsync(key.Value);
         var memory = RedisMemoryUsage.OfAsync(database, key.Value);
-        var (today, yesterday) = Days();
-        var hitsToday = database.HashGetAsync(RedisKeys.EntryHits(key.StudyId, today), TrafficStore.EntryHitsField(key));
-        var hitsYesterday = database.HashGetAsync(RedisKeys.EntryHits(key.StudyId, yesterday), TrafficStore.EntryHitsField(key));
+        var hits = HitsAsync(database, key.StudyId, [key]);
         var bytes = (byte[]?)await stored;
         if (bytes is null || CacheEntry.Read(bytes, key) is not { } entry)
         {
@@ -47,7 +45,7 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
             (await ttl)?.TotalSeconds,
             computationMs,
             rows,
-            ((long?)await hitsToday ?? 0) + ((long?)await hitsYesterday ?? 0));
+            (await hits)[0]);
     }
 
     /// <summary>Up to <paramref name="limit"/> of the widget's entries, in the order its index gives them.</summary>
@@ -72,10 +70,7 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
 
         var lengths = keys.Select(key => database.StringLengthAsync(key.Value)).ToList();
         var ttls = keys.Select(key => database.KeyTimeToLiveAsync(key.Value)).ToList();
-        var (today, yesterday) = Days();
-        RedisValue[] fields = [.. keys.Select(key => (RedisValue)TrafficStore.EntryHitsField(key))];
-        var hitsToday = keys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : database.HashGetAsync(RedisKeys.EntryHits(studyId, today), fields);
-        var hitsYesterday = keys.Count == 0 ? Task.FromResult(Array.Empty<RedisValue>()) : database.HashGetAsync(RedisKeys.EntryHits(studyId, yesterday), fields);
+        var hits = HitsAsync(database, studyId, keys);
         var entries = new List<EntrySummary>(keys.Count);
         for (var position = 0; position < keys.Count; position++)
         {
@@ -84,17 +79,28 @@ public sealed class EntryInspector(IConnectionMultiplexer redis, WidgetCatalog c
                 keys[position].DataVersion,
                 await lengths[position],
                 (await ttls[position])?.TotalSeconds,
-                ((long?)(await hitsToday)[position] ?? 0) + ((long?)(await hitsYesterday)[position] ?? 0)));
+                (await hits)[position]));
         }
 
         return new EntryListing(studyId, widgetId, total, total > entries.Count, entries);
     }
 
-    /// <summary>Hits are kept per UTC day: an entry's are those of today and yesterday.</summary>
-    private (DateOnly Today, DateOnly Yesterday) Days()
+    /// <summary>
+    /// Answers served from each entry: hits are kept per UTC day, and an entry's are those of today and yesterday. Both days
+    /// are asked for before anything is awaited, so they go in the caller's round trip.
+    /// </summary>
+    private async Task<long[]> HitsAsync(IDatabase database, string studyId, List<WidgetCacheKey> keys)
     {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return (today, today.AddDays(-1));
+        RedisValue[] fields = [.. keys.Select(key => (RedisValue)TrafficStore.EntryHitsField(key))];
+        var days = new[] { today, today.AddDays(-1) }.Select(day => database.HashGetAsync(RedisKeys.EntryHits(studyId, day), fields)).ToArray();
+        var counts = await Task.WhenAll(days);
+        return [.. Enumerable.Range(0, keys.Count).Select(position => counts.Sum(day => (long?)day[position] ?? 0))];
     }
 
     private async Task<bool> IsCurrentAsync(WidgetCacheKey key) =>
