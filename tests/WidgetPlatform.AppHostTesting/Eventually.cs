@@ -25,4 +25,24 @@ public static class Eventually
             await Task.Delay(200);
         }
     }
+
+    /// <summary>
+    /// A figure once nothing is on its way to it: read again <paramref name="apart"/> later until two reads agree (statistics
+    /// published every second settle after a publication or two).
+    /// </summary>
+    public static async Task<T> SettledAsync<T>(Func<Task<T>> read, TimeSpan apart)
+    {
+        var value = await read();
+        while (true)
+        {
+            await Task.Delay(apart);
+            var next = await read();
+            if (EqualityComparer<T>.Default.Equals(next, value))
+            {
+                return next;
+            }
+
+            value = next;
+        }
+    }
 }

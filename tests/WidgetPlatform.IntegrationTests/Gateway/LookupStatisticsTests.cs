@@ -29,29 +29,15 @@ public sealed class LookupStatisticsTests(GatewayFixture platform)
         Assert.Equal(new Lookups(before.MemoryHits + 3, before.MemoryMisses + 2, before.RedisHits + 1, before.RedisMisses + 1), await SettledAsync(first));
     }
 
+    /// <summary>The fleet's lookups once nothing is on its way: two reads a publication and more apart agree.</summary>
+    private static Task<Lookups> SettledAsync(HttpClient client) => Eventually.SettledAsync(() => LookupsAsync(client), TimeSpan.FromSeconds(1.5));
+
     private static async Task<Lookups> LookupsAsync(HttpClient client)
     {
         using var stats = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/cache/stats", UriKind.Relative)));
         var lookups = stats.RootElement.GetProperty("lookups");
         long Of(string layer, string result) => lookups.GetProperty(layer).GetProperty(result).GetInt64();
         return new Lookups(Of("memory", "hits"), Of("memory", "misses"), Of("redis", "hits"), Of("redis", "misses"));
-    }
-
-    /// <summary>The fleet's lookups once nothing is on its way: two reads a publication and more apart agree.</summary>
-    private static async Task<Lookups> SettledAsync(HttpClient client)
-    {
-        var lookups = await LookupsAsync(client);
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            var next = await LookupsAsync(client);
-            if (next == lookups)
-            {
-                return next;
-            }
-
-            lookups = next;
-        }
     }
 
     private sealed record Lookups(long MemoryHits, long MemoryMisses, long RedisHits, long RedisMisses)

@@ -23,9 +23,7 @@ public sealed class AlertTests(OperationsFixture platform)
     public async Task TheHitRateAlertFiresOnItsConditionAndClearsAfterIt()
     {
         using var client = platform.Admin();
-        // Other tests' answers leave the 10-s window (10 to 15 s of 5-s buckets) first: it judges this test's alone.
-        await Task.Delay(TimeSpan.FromSeconds(16));
-        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("hit-rate"), "hit-rate clear to begin with");
+        await AWindowOfItsOwnAsync(client, "hit-rate");
         var firedBefore = Fired();
 
         // 10 ranges nobody asked before: misses, which take the 10-s window's hit rate under 90%.
@@ -96,9 +94,7 @@ public sealed class AlertTests(OperationsFixture platform)
     public async Task TheLockFailureAndLatencyAlertsFireOnALockHeldPastItsTimeoutAndClearAfterIt()
     {
         using var client = platform.Admin();
-        await Task.Delay(TimeSpan.FromSeconds(16));
-        await Eventually.UntilAsync(
-            () => OperatorApi.FiringAsync(client), firing => !firing.Contains("lock-failures") && !firing.Contains("p95-latency"), "both clear to begin with");
+        await AWindowOfItsOwnAsync(client, "lock-failures", "p95-latency");
         var (from, to) = (new DateOnly(2023, 3, 1).AddDays(Random.Shared.Next(0, 300)), new DateOnly(2024, 6, 30));
         var path = $"{DataPath}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
 
@@ -133,8 +129,7 @@ public sealed class AlertTests(OperationsFixture platform)
     public async Task TheErrorRateAlertFiresOnServerErrorsAndClearsAfterThem()
     {
         using var client = platform.Admin();
-        await Task.Delay(TimeSpan.FromSeconds(16));
-        await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("error-rate"), "error-rate clear to begin with");
+        await AWindowOfItsOwnAsync(client, "error-rate");
 
         // A study whose data files were damaged after it was written: its answers are server errors (500, "A data file
         // could not be read"), a study next to it is served as ever.
@@ -153,6 +148,17 @@ public sealed class AlertTests(OperationsFixture platform)
         await Eventually.UntilAsync(() => OperatorApi.FiringAsync(client), firing => !firing.Contains("error-rate"), "error-rate cleared", seconds: 40);
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal("application/problem+json", failed.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// Waits until other tests' answers have left the 10-s window (10 to 15 s of 5-s buckets), so that it judges this test's
+    /// alone, and until <paramref name="alerts"/> are clear to begin with.
+    /// </summary>
+    private static async Task AWindowOfItsOwnAsync(HttpClient client, params string[] alerts)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        await Eventually.UntilAsync(
+            () => OperatorApi.FiringAsync(client), firing => !alerts.Any(firing.Contains), $"{string.Join(", ", alerts)} clear to begin with");
     }
 
     /// <summary>A first request, then 200 hits on its answer (enough to lift the 10-s window's hit rate over 90% after a burst of misses), or as many as asked.</summary>

@@ -87,19 +87,6 @@ public sealed class WidgetStatisticsTests(OperationsFixture platform)
     }
 
     /// <summary>The widget's counts once nothing is on its way: two reads a flush and more apart agree.</summary>
-    private static async Task<OperatorApi.Counts> SettledAsync(HttpClient client)
-    {
-        var counts = await OperatorApi.SinceStartAsync(client, Study, Widget);
-        while (true)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            var next = await OperatorApi.SinceStartAsync(client, Study, Widget);
-            if (next == counts)
-            {
-                return next;
-            }
-
-            counts = next;
-        }
-    }
+    private static Task<OperatorApi.Counts> SettledAsync(HttpClient client) =>
+        Eventually.SettledAsync(() => OperatorApi.SinceStartAsync(client, Study, Widget), TimeSpan.FromSeconds(1.5));
 }
