@@ -16,6 +16,13 @@ public sealed class BrokerQueues : IAsyncDisposable
 {
     public const string CacheInvalidatedExchange = "WidgetPlatform.Contracts:CacheInvalidated";
 
+    /// <summary>The invalidation service's queues (each has its <c>_error</c> queue).</summary>
+    public static readonly string[] InvalidationQueues =
+        ["invalidation-data-uploaded", "invalidation-pipeline-completed", "invalidation-widget-configuration-changed", "invalidation-manual-invalidation-requested"];
+
+    /// <summary>The warmer's queues (each has its <c>_error</c> queue).</summary>
+    public static readonly string[] WarmerQueues = ["warmer-cache-invalidated", "warmer-uploaded-versions", "warmer-warm-requested"];
+
     private readonly Uri _uri;
     private readonly IConnection _connection;
     private readonly IChannel _subscription;

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.Auth;
+using WidgetPlatform.FaultSuite.History;
 
 namespace WidgetPlatform.FaultSuite.Platform;
 
@@ -11,6 +15,10 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
 {
     public const string Study = "STUDY-001";
     public const int GatewayReplicas = 2;
+
+    /// <summary>The dataset the scenarios upload new versions of, and the rows of each upload.</summary>
+    public const string Dataset = "AE";
+    public const int UploadRows = 2_000;
 
     public TestPlatform Host { get; } = host;
 
@@ -67,6 +75,28 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
 
         return true;
     }
+
+    /// <summary>
+    /// A new version of <see cref="Dataset"/> through the gateway, accepted when it answers 202 (timed then, on the suite's
+    /// clock); otherwise its status and body, for the caller to judge.
+    /// </summary>
+    public static async Task<(UploadRecord? Accepted, string Answer)> UploadThroughGatewayAsync(HttpClient uploader, byte[] parquet)
+    {
+        using var response = await uploader.PutAsync(
+            new Uri($"api/studies/{Study}/datasets/{Dataset}?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
+        var accepted = SuiteClock.NowMs;
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            return (null, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var version = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
+        return (new UploadRecord(version, accepted, "gateway"), "202");
+    }
+
+    /// <summary>A new version of <see cref="Dataset"/> as a pipeline publishes it, accepted once the broker confirmed.</summary>
+    public async Task<UploadRecord> UploadAsPipelineAsync(byte[] parquet) =>
+        new(await Pipeline.UploadAsync(Study, Dataset, parquet, UploadRows), SuiteClock.NowMs, "amqp");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.FaultSuite.History;
 using WidgetPlatform.FaultSuite.Platform;
@@ -15,20 +12,14 @@ namespace WidgetPlatform.FaultSuite.Scenarios;
 /// </summary>
 public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
 {
-    private const string Dataset = "AE";
-    private const int Rows = 2_000;
     private const string Broker = "messaging";
 
-    private static readonly string[] ServiceQueues =
-    [
-        "invalidation-data-uploaded", "invalidation-pipeline-completed", "invalidation-widget-configuration-changed",
-        "invalidation-manual-invalidation-requested", "warmer-cache-invalidated", "warmer-uploaded-versions", "warmer-warm-requested",
-    ];
+    private static readonly string[] ServiceQueues = [.. BrokerQueues.InvalidationQueues, .. BrokerQueues.WarmerQueues];
 
     public async Task RunAsync()
     {
         var result = report.Scenario("broker_killed");
-        var payload = await DemoDataGenerator.AdverseEventsUploadAsync(Rows, seed: 11);
+        var payload = await DemoDataGenerator.AdverseEventsUploadAsync(FaultPlatform.UploadRows, seed: 11);
         await using (var before = await BrokerQueues.ListenAsync(platform.Host))
         {
             foreach (var queue in ServiceQueues)
@@ -88,8 +79,8 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
     /// </summary>
     private Task BurstAsync(HttpClient uploader, byte[] payload, List<UploadRecord> confirmed, Action refused, CancellationToken over) =>
         Task.WhenAll(
-            UploadUntilAsync(() => ThroughGatewayAsync(uploader, payload), confirmed, refused, over),
-            UploadUntilAsync(() => AsPipelineAsync(payload), confirmed, refused, over));
+            UploadUntilAsync(async () => (await FaultPlatform.UploadThroughGatewayAsync(uploader, payload)).Accepted, confirmed, refused, over),
+            UploadUntilAsync(async () => await platform.UploadAsPipelineAsync(payload), confirmed, refused, over));
 
     private static async Task UploadUntilAsync(Func<Task<UploadRecord?>> upload, List<UploadRecord> confirmed, Action refused, CancellationToken over)
     {
@@ -117,21 +108,6 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
 
             await Task.Delay(150, CancellationToken.None);
         }
-    }
-
-    private static async Task<UploadRecord?> ThroughGatewayAsync(HttpClient uploader, byte[] payload)
-    {
-        using var response = await uploader.PutAsync(
-            new Uri($"api/studies/{FaultPlatform.Study}/datasets/{Dataset}?layer=source", UriKind.Relative), new ByteArrayContent(payload));
-        return response.StatusCode == HttpStatusCode.Accepted
-            ? new UploadRecord((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!, SuiteClock.NowMs, "gateway")
-            : null;
-    }
-
-    private async Task<UploadRecord?> AsPipelineAsync(byte[] payload)
-    {
-        var version = await platform.Pipeline.UploadAsync(FaultPlatform.Study, Dataset, payload, Rows);
-        return new UploadRecord(version, SuiteClock.NowMs, "amqp");
     }
 
     /// <summary>Messages still in the services' queues once they had 30 s to drain them.</summary>

@@ -11,14 +11,13 @@ namespace WidgetPlatform.FaultSuite.Scenarios;
 /// </summary>
 public sealed class PoisonMessageScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
 {
-    private const string Dataset = "AE";
-    private const int Rows = 2_000;
+    private const string Dataset = FaultPlatform.Dataset;
+    private const int Rows = FaultPlatform.UploadRows;
     private const string DataUploaded = "WidgetPlatform.Contracts:DataUploaded";
     private const string PipelineCompleted = "WidgetPlatform.Contracts:PipelineCompleted";
     private const string WidgetChanged = "WidgetPlatform.Contracts:WidgetConfigurationChanged";
 
-    private static readonly string[] ServiceQueues =
-        ["invalidation-data-uploaded", "invalidation-pipeline-completed", "invalidation-widget-configuration-changed", "invalidation-manual-invalidation-requested"];
+    private static readonly string[] ServiceQueues = BrokerQueues.InvalidationQueues;
 
     public async Task RunAsync()
     {

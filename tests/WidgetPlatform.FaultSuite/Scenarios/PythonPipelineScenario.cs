@@ -22,7 +22,7 @@ public sealed partial class PythonPipelineScenario(FaultPlatform platform, Relia
     {
         var result = report.Scenario("python_pipeline");
         var script = DocumentedExample(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "messages.md")));
-        var version = await platform.Pipeline.WriteVersionAsync(FaultPlatform.Study, "AE", await DemoDataGenerator.AdverseEventsUploadAsync(1_543, seed: 7));
+        var version = await platform.Pipeline.WriteVersionAsync(FaultPlatform.Study, FaultPlatform.Dataset, await DemoDataGenerator.AdverseEventsUploadAsync(1_543, seed: 7));
         var (exitCode, output) = await RunPythonAsync(script
             .Replace(DocumentedAddress, platform.Host.GetConnectionString("messaging"), StringComparison.Ordinal)
             .Replace(DocumentedVersion, version, StringComparison.Ordinal));

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.FaultSuite.History;
@@ -16,17 +14,15 @@ namespace WidgetPlatform.FaultSuite.Scenarios;
 /// </summary>
 public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
 {
-    private const string Dataset = "AE";
-    private const int UploadRows = 2_000;
     private static readonly double[] WindowsMs = [10, 25, 100, 1_000];
 
     public async Task RunAsync()
     {
         var result = report.Scenario("stale_reads");
         using var admin = platform.Gateway(0, platform.Admin);
-        var widgets = await WidgetReads.ReadingAsync(admin, FaultPlatform.Study, Dataset);
+        var widgets = await WidgetReads.ReadingAsync(admin, FaultPlatform.Study, FaultPlatform.Dataset);
         var views = Views(widgets);
-        var payloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(seed => DemoDataGenerator.AdverseEventsUploadAsync(UploadRows, seed)));
+        var payloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(seed => DemoDataGenerator.AdverseEventsUploadAsync(FaultPlatform.UploadRows, seed)));
         var history = new List<ReadRecord>[options.Readers];
         var uploads = new List<UploadRecord>();
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
@@ -38,9 +34,8 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
             for (var upload = 0; upload < options.Uploads || Reads(history) < options.Reads; upload++)
             {
                 await Task.Delay(options.UploadInterval);
-                uploads.Add(upload % 2 == 0
-                    ? await UploadThroughGatewayAsync(uploader, payloads[upload % payloads.Length])
-                    : new UploadRecord(await platform.Pipeline.UploadAsync(FaultPlatform.Study, Dataset, payloads[upload % payloads.Length], UploadRows), SuiteClock.NowMs, "amqp"));
+                var payload = payloads[upload % payloads.Length];
+                uploads.Add(upload % 2 == 0 ? await AcceptedThroughGatewayAsync(uploader, payload) : await platform.UploadAsPipelineAsync(payload));
             }
 
             // Reads go on past the last upload for longer than G1's hard bound, so that its staleness is judged too.
@@ -73,7 +68,7 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         result.Figure("uploads_with_a_stale_read_w25ms", late.Select(stale => stale.Due.Version).Distinct(StringComparer.Ordinal).Count(), "uploads");
         await EventPathFiguresAsync(admin, result);
         // G1 counts from the invalidation service's announcement, not from the upload: the queue before it is not its window.
-        var announced = broker.Announced(FaultPlatform.Study, Dataset).Select(announcement => new UploadRecord(announcement.Version, announcement.AtMs, "announced")).ToList();
+        var announced = broker.Announced(FaultPlatform.Study, FaultPlatform.Dataset).Select(announcement => new UploadRecord(announcement.Version, announcement.AtMs, "announced")).ToList();
         var staleAfterAnnouncement = StaleReads.Count(answered, announced, 25);
         var g1 = StaleReads.Count(answered, announced, 1_000);
         result.Figure("stale_reads_w25ms_after_announcement", staleAfterAnnouncement, "reads");
@@ -124,18 +119,11 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
 
     private static long Reads(List<ReadRecord>[] history) => history.Sum(list => (long?)list?.Count ?? 0);
 
-    private static async Task<UploadRecord> UploadThroughGatewayAsync(HttpClient uploader, byte[] parquet)
+    /// <summary>This scenario's uploads must all be accepted: a refusal is a broken run, not a figure.</summary>
+    private static async Task<UploadRecord> AcceptedThroughGatewayAsync(HttpClient uploader, byte[] parquet)
     {
-        using var response = await uploader.PutAsync(
-            new Uri($"api/studies/{FaultPlatform.Study}/datasets/{Dataset}?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
-        var accepted = SuiteClock.NowMs;
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            throw new InvalidOperationException($"The gateway refused an upload: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        var version = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString()!;
-        return new UploadRecord(version, accepted, "gateway");
+        var (accepted, answer) = await FaultPlatform.UploadThroughGatewayAsync(uploader, parquet);
+        return accepted ?? throw new InvalidOperationException($"The gateway refused an upload: {answer}");
     }
 
     /// <summary>
