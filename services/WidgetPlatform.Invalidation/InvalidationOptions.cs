@@ -37,4 +37,15 @@ public sealed class InvalidationOptions
     /// <summary>…up to this, and the service waits for Redis for as long as it takes.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan SeedRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often Redis's <c>run_id</c> is read: a restarted Redis is recovered within this (docs/cache.md, "When Redis restarts").</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan RedisRestartCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Widget invalidations done again after Redis restarted: those of this window. It must exceed the age of the snapshot
+    /// Redis may restart from: the AppHost's <c>rdb</c> snapshots a minute after a change, <c>aof</c> every second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RedisRestartReplayWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -80,7 +80,16 @@ public sealed partial class CurrentVersions(ManifestMirror mirror, DataStore sto
         await gate.WaitAsync();
         try
         {
-            return _studies.TryGetValue(studyId, out var loaded) ? loaded : await RefreshAsync(studyId);
+            if (_studies.TryGetValue(studyId, out var loaded))
+            {
+                return loaded;
+            }
+
+            // The first read also takes the manifest on disk, newer of each: a Redis restored from an older snapshot must not
+            // set a process that starts meanwhile back in time (the invalidation service moves the mirror forward within a
+            // second). Later refreshes only move forward from here, so Redis alone suffices for them.
+            await RefreshAsync(studyId);
+            return Merge(studyId, await ReadFromDiskAsync(studyId));
         }
         finally
         {

@@ -22,4 +22,12 @@ public sealed class ConsumerQueueOptions
     /// </summary>
     [Required]
     public TimeSpan[]? RetryIntervals { get; set; }
+
+    /// <summary>The wait between attempts of a message that failed because Redis did not answer…</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RedisOutageRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>…and how many such attempts before it goes to the error queue: 300 × 2 s rides out a 10-minute outage.</summary>
+    [Range(0, 100_000)]
+    public int RedisOutageRetries { get; set; } = 300;
 }

@@ -6,6 +6,7 @@ using WidgetPlatform.Invalidation.Consumers;
 using WidgetPlatform.Invalidation.Datasets;
 using WidgetPlatform.Invalidation.Ledger;
 using WidgetPlatform.Invalidation.Manifests;
+using WidgetPlatform.Invalidation.Restarts;
 using WidgetPlatform.Invalidation.Validation;
 using WidgetPlatform.Invalidation.Widgets;
 
@@ -27,6 +28,7 @@ public static class Extensions
         services.AddOptions<InvalidationOptions>().BindConfiguration(InvalidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessageChecks>();
         services.AddSingleton<InvalidationLedger>();
+        services.AddSingleton<RecentInvalidations>();
         services.AddSingleton<InvalidationStore>();
         services.AddSingleton<ManifestMirror>();
         services.AddSingleton<ManifestMirrorWriter>();
@@ -42,6 +44,7 @@ public static class Extensions
 
         // Hosted services start in order: the mirror is seeded before the bus starts consuming.
         services.AddHostedService<ManifestSeedingService>();
+        services.AddHostedService<RedisRestartRecovery>();
         // Eight at a time (two versions of a dataset may then be handled in either order: the compare-and-set absorbs it),
         // retried after 0.1, 0.5, 2, 5 and 15 s, long enough to outlast Redis or the disk briefly away, then the error queue.
         builder.AddConsumerQueues($"{InvalidationOptions.Section}:Queues", new ConsumerQueueOptions

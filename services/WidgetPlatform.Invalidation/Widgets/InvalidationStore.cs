@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
+using WidgetPlatform.Invalidation.Restarts;
 
 namespace WidgetPlatform.Invalidation.Widgets;
 
@@ -9,9 +10,8 @@ namespace WidgetPlatform.Invalidation.Widgets;
 /// is the fence of <see cref="WidgetPlatform.Caching.Entries.RedisEntries"/>: a computation that began before it can no longer store, so once the
 /// index is drained nothing that was current before the invalidation comes back.
 /// </summary>
-public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<InvalidationOptions> options)
+public sealed class InvalidationStore(IConnectionMultiplexer redis, RecentInvalidations recent, IOptions<InvalidationOptions> options)
 {
-
     // Every key touched shares the study's hash tag, so the script stays within one cluster slot.
     private static readonly LuaScript DrainScript = LuaScript.Prepare(RedisKeys.EntryOfIndexMemberLua + """
         -- A name that is no widget, never had an epoch and has no entries fences nothing: it writes nothing either, so that
@@ -59,7 +59,8 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
     /// Whether the widget is (or just was) defined. A name that is not is invalidated only if something of it is left in
     /// Redis (an epoch, an index): a deleted widget's leftovers go, a made-up name writes nothing.
     /// </param>
-    public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId, bool known = true)
+    /// <param name="record">Whether to keep it among the <see cref="RecentInvalidations"/>: not when it is their replay.</param>
+    public async Task<long> InvalidateWidgetAsync(string studyId, string widgetId, bool known = true, bool record = true)
     {
         var database = redis.GetDatabase();
         var batch = options.Value.DrainBatch;
@@ -81,6 +82,11 @@ public sealed class InvalidationStore(IConnectionMultiplexer redis, IOptions<Inv
             bump = 0;
             if (popped < batch)
             {
+                if (record && (known || removed > 0))
+                {
+                    recent.Record(studyId, widgetId);
+                }
+
                 return removed;
             }
         }
