@@ -25,6 +25,12 @@ public sealed record FaultSuiteOptions
     /// <summary>Times the broker is killed during a burst of uploads.</summary>
     public int BrokerKills { get; init; } = 5;
 
+    /// <summary>How long Redis stays killed under load (redis_killed).</summary>
+    public TimeSpan RedisOutage { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long reads go on after Redis is back, before the last upload (redis_killed, redis_restored).</summary>
+    public TimeSpan AfterRedisRestart { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Generated hostile requests (each category's variants, repeated up to this many).</summary>
     public int HostileRequests { get; init; } = 1_000;
 
@@ -38,7 +44,8 @@ public sealed record FaultSuiteOptions
     {
         var quick = args.Contains("--quick");
         var options = quick
-            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5, ReadsPerSecond = 1_000, BrokerKills = 1 }
+            ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5, ReadsPerSecond = 1_000, BrokerKills = 1,
+                RedisOutage = TimeSpan.FromSeconds(8), AfterRedisRestart = TimeSpan.FromSeconds(4) }
             : new FaultSuiteOptions { Mode = "full" };
         for (var index = 0; index < args.Length - 1; index++)
         {

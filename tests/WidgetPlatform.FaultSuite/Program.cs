@@ -19,6 +19,9 @@ await using (var platform = await FaultPlatform.StartAsync())
         ("poison_messages", () => new PoisonMessageScenario(platform, options, report).RunAsync()),
         ("tenant_matrix", () => new TenantMatrixScenario(platform, report).RunAsync()),
         ("python_pipeline", () => new PythonPipelineScenario(platform, report).RunAsync()),
+        ("redis_killed", () => new RedisKillScenario(platform, options, report).RunAsync()),
+        ("redis_restored", () => new RedisRestoreScenario(platform, options, report).RunAsync()),
+        ("services_killed", () => new ServiceKillScenario(platform, options, report).RunAsync()),
         // Last: it restarts the broker, and what follows a restart should not be the other scenarios' concern.
         ("broker_killed", () => new BrokerKillScenario(platform, options, report).RunAsync()),
     };

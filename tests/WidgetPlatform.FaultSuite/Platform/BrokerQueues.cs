@@ -23,6 +23,9 @@ public sealed class BrokerQueues : IAsyncDisposable
     /// <summary>The warmer's queues (each has its <c>_error</c> queue).</summary>
     public static readonly string[] WarmerQueues = ["warmer-cache-invalidated", "warmer-uploaded-versions", "warmer-warm-requested"];
 
+    /// <summary>Every queue the platform's services consume.</summary>
+    public static readonly string[] ServiceQueues = [.. InvalidationQueues, .. WarmerQueues];
+
     private readonly Uri _uri;
     private readonly IConnection _connection;
     private readonly IChannel _subscription;
@@ -116,6 +119,39 @@ public sealed class BrokerQueues : IAsyncDisposable
         }
 
         return taken;
+    }
+
+    /// <summary>Takes what every service queue's error queue holds, each as <c>{queue}_error: {reason}</c>.</summary>
+    public async Task<List<string>> TakeAllErrorsAsync()
+    {
+        var errors = new List<string>();
+        foreach (var queue in ServiceQueues)
+        {
+            errors.AddRange((await TakeAllAsync($"{queue}_error")).Select(message => $"{queue}_error: {message.Reason}"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Messages still in the services' queues once they had <paramref name="time"/> to drain them.</summary>
+    public async Task<long> LeftAfterAsync(TimeSpan time)
+    {
+        var deadline = DateTime.UtcNow + time;
+        while (true)
+        {
+            long left = 0;
+            foreach (var queue in ServiceQueues)
+            {
+                left += await DepthAsync(queue);
+            }
+
+            if (left == 0 || DateTime.UtcNow > deadline)
+            {
+                return left;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>Messages ready in a queue (0 when it does not exist).</summary>

@@ -24,6 +24,8 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
 
     public PipelinePublisher Pipeline { get; } = pipeline;
 
+    public CacheServer Cache { get; } = new(host);
+
     public string Admin => Host.DevTokens.Admin;
 
     public string Uploader => Host.DevTokens.Uploader;
@@ -35,6 +37,8 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
         var host = await TestPlatform.StartAsync(new TestPlatformOptions
         {
             Replicas = new Dictionary<string, int> { ["query"] = GatewayReplicas },
+            // Redis snapshots, so that it can be restarted from an older one (redis_restored); the suite takes them itself.
+            AppHostSettings = new Dictionary<string, string> { ["WidgetPlatform:CacheServer:Persistence"] = "rdb" },
             // The suite reads and uploads a lot: its callers are not throttled like an operator's.
             Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
             {

@@ -16,24 +16,35 @@ public static class WidgetReads
             .Select(widget => widget.GetProperty("widgetId").GetString()!)];
     }
 
-    /// <summary>One read, timed on the suite's clock; a failed connection is status 0.</summary>
+    /// <summary>Each widget's default view, three sites and two ranges: many keys, every one of them reading the dataset.</summary>
+    public static IReadOnlyList<(string Widget, string Path)> Views(string studyId, IReadOnlyList<string> widgets) =>
+    [
+        .. widgets.SelectMany(widget => new[] { "", "f.site=S01", "f.site=S02", "f.site=S03", "from=2023-06-01&to=2023-12-31", "from=2024-01-01&to=2024-03-31" }
+            .Select(query => (widget, $"api/studies/{studyId}/widgets/{widget}/data{(query.Length > 0 ? "?" + query : "")}"))),
+    ];
+
+    /// <summary>One read, timed on the suite's clock; no answer (a failed connection, the client's timeout) is status 0.</summary>
     public static async Task<ReadRecord> ReadAsync(HttpClient client, int reader, string widget, string path, CancellationToken cancellationToken)
     {
         var started = SuiteClock.NowMs;
         try
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
-            string? version = null;
-            if (response.StatusCode == HttpStatusCode.OK)
+            if (response.StatusCode != HttpStatusCode.OK)
             {
-                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-                version = body.RootElement.GetProperty("metadata").GetProperty("dataVersion").GetString();
+                return new ReadRecord(reader, widget, started, SuiteClock.NowMs, (int)response.StatusCode, null);
             }
 
-            return new ReadRecord(reader, widget, started, SuiteClock.NowMs, (int)response.StatusCode, version);
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            var metadata = body.RootElement.GetProperty("metadata");
+            return new ReadRecord(
+                reader, widget, started, SuiteClock.NowMs, (int)response.StatusCode, metadata.GetProperty("dataVersion").GetString(),
+                metadata.GetProperty("cache").GetString(), metadata.GetProperty("calculatedAt").GetDateTimeOffset());
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // No answer: the connection failed, or nothing came within the client's timeout.
             return new ReadRecord(reader, widget, started, SuiteClock.NowMs, 0, null);
         }
     }

@@ -14,18 +14,13 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
 {
     private const string Broker = "messaging";
 
-    private static readonly string[] ServiceQueues = [.. BrokerQueues.InvalidationQueues, .. BrokerQueues.WarmerQueues];
-
     public async Task RunAsync()
     {
         var result = report.Scenario("broker_killed");
         var payload = await DemoDataGenerator.AdverseEventsUploadAsync(FaultPlatform.UploadRows, seed: 11);
         await using (var before = await BrokerQueues.ListenAsync(platform.Host))
         {
-            foreach (var queue in ServiceQueues)
-            {
-                await before.TakeAllAsync($"{queue}_error");
-            }
+            await before.TakeAllErrorsAsync();
         }
 
         var confirmed = new List<UploadRecord>();
@@ -54,12 +49,8 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
         var served = await platform.ServesEverywhereAsync(newest, TimeSpan.FromSeconds(90));
         var settledMs = SuiteClock.NowMs - settleStarted;
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
-        var left = await LeftInQueuesAsync(broker);
-        var errors = new List<string>();
-        foreach (var queue in ServiceQueues)
-        {
-            errors.AddRange((await broker.TakeAllAsync($"{queue}_error")).Select(message => $"{queue}_error: {message.Reason}"));
-        }
+        var left = await broker.LeftAfterAsync(TimeSpan.FromSeconds(30));
+        var errors = await broker.TakeAllErrorsAsync();
 
         result.Figure("broker_kills", options.BrokerKills, "kills");
         result.Figure("uploads_confirmed", confirmed.Count, "uploads");
@@ -107,27 +98,6 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
             }
 
             await Task.Delay(150, CancellationToken.None);
-        }
-    }
-
-    /// <summary>Messages still in the services' queues once they had 30 s to drain them.</summary>
-    private static async Task<long> LeftInQueuesAsync(BrokerQueues broker)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            long left = 0;
-            foreach (var queue in ServiceQueues)
-            {
-                left += await broker.DepthAsync(queue);
-            }
-
-            if (left == 0 || DateTime.UtcNow > deadline)
-            {
-                return left;
-            }
-
-            await Task.Delay(500);
         }
     }
 }

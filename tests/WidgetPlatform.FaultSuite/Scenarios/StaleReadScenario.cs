@@ -21,17 +21,15 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         var result = report.Scenario("stale_reads");
         using var admin = platform.Gateway(0, platform.Admin);
         var widgets = await WidgetReads.ReadingAsync(admin, FaultPlatform.Study, FaultPlatform.Dataset);
-        var views = Views(widgets);
+        var views = WidgetReads.Views(FaultPlatform.Study, widgets);
         var payloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(seed => DemoDataGenerator.AdverseEventsUploadAsync(FaultPlatform.UploadRows, seed)));
-        var history = new List<ReadRecord>[options.Readers];
         var uploads = new List<UploadRecord>();
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
 
-        using var stop = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, options.Readers).Select(reader => Task.Run(() => ReadUntilAsync(reader, views, history, stop.Token))).ToArray();
+        var load = ReadLoad.Start(platform, views, options.Readers, options.ReadsPerSecond);
         using (var uploader = platform.Gateway(1, platform.Uploader))
         {
-            for (var upload = 0; upload < options.Uploads || Reads(history) < options.Reads; upload++)
+            for (var upload = 0; upload < options.Uploads || load.Count < options.Reads; upload++)
             {
                 await Task.Delay(options.UploadInterval);
                 var payload = payloads[upload % payloads.Length];
@@ -42,9 +40,7 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
-        await stop.CancelAsync();
-        await Task.WhenAll(readers);
-        var reads = history.SelectMany(list => list).ToList();
+        var reads = await load.StopAsync();
         var answered = reads.Where(read => read.Status == 200).ToList();
 
         result.Figure("reads", reads.Count, "reads");
@@ -82,42 +78,6 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         result.Check("the last upload is what every replica serves", finals.All(version => version == last),
             $"last {last}; served {string.Join(", ", finals.Distinct(StringComparer.Ordinal))}");
     }
-
-    /// <summary>Each widget's default view, three sites and two ranges: many keys, every one of them reading the dataset.</summary>
-    private static IReadOnlyList<(string Widget, string Path)> Views(IReadOnlyList<string> widgets) =>
-    [
-        .. widgets.SelectMany(widget => new[] { "", "f.site=S01", "f.site=S02", "f.site=S03", "from=2023-06-01&to=2023-12-31", "from=2024-01-01&to=2024-03-31" }
-            .Select(query => (widget, $"api/studies/{FaultPlatform.Study}/widgets/{widget}/data{(query.Length > 0 ? "?" + query : "")}"))),
-    ];
-
-    private async Task ReadUntilAsync(int reader, IReadOnlyList<(string Widget, string Path)> views, List<ReadRecord>[] history, CancellationToken stop)
-    {
-        var mine = history[reader] = [];
-        using var client = platform.Gateway(reader % FaultPlatform.GatewayReplicas, platform.Viewer);
-        var random = new Random(reader);
-        // Paced, not as fast as it goes: a machine saturated by its own readers measures its saturation, not staleness.
-        var intervalMs = 1_000.0 * options.Readers / options.ReadsPerSecond;
-        var next = SuiteClock.NowMs;
-        while (!stop.IsCancellationRequested)
-        {
-            var (widget, path) = views[random.Next(views.Count)];
-            try
-            {
-                next += intervalMs;
-                mine.Add(await WidgetReads.ReadAsync(client, reader, widget, path, stop));
-                if (next - SuiteClock.NowMs is var wait and > 1)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(wait), stop);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
-
-    private static long Reads(List<ReadRecord>[] history) => history.Sum(list => (long?)list?.Count ?? 0);
 
     /// <summary>This scenario's uploads must all be accepted: a refusal is a broken run, not a figure.</summary>
     private static async Task<UploadRecord> AcceptedThroughGatewayAsync(HttpClient uploader, byte[] parquet)
