@@ -20,19 +20,19 @@ var messaging = builder.AddMessaging("messaging", backing, state.Paths);
 var gateway = builder.AddProject<Projects.WidgetPlatform_Query>("query")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
-    .WithReference(cache).WaitFor(cache)
+    .WithCache(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 builder.AddProject<Projects.WidgetPlatform_Invalidation>("invalidation")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
-    .WithReference(cache).WaitFor(cache)
+    .WithCache(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 builder.AddProject<Projects.WidgetPlatform_Warmer>("warmer")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
-    .WithReference(cache).WaitFor(cache)
+    .WithCache(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 // The demo dashboard, a Vite app calling the gateway from its own origin.

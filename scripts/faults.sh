@@ -3,7 +3,8 @@
 # runs each scenario under read load, checks its history, prints a table and writes bench/reliability.json (git-ignored).
 #   --quick          seconds per scenario (CI): proves the checks run and hold
 #   --only a,b       those scenarios only (stale_reads, hostile_input, poison_messages,
-#                    tenant_matrix, python_pipeline, redis_killed, redis_restored, broker_killed)
+#                    tenant_matrix, python_pipeline, redis_killed, redis_restored, services_killed,
+#                    broker_killed, least_privilege)
 #   --output path    elsewhere than bench/reliability.json
 # Exits 1 when a check failed; a figure (stale reads at 25 ms, say) never fails the run.
 set -euo pipefail

@@ -57,6 +57,22 @@ public static class BackingServices
             : builder.AddRabbitMqServer(name, paths.Resource(name));
     }
 
+    /// <summary>
+    /// The cache as one service reaches it, once it is up: as the service's own Redis user where the AppHost runs
+    /// redis-server (<see cref="RedisServiceUser"/>); a container or an existing server is reached as its one user.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithCache(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> cache)
+    {
+        project.WithReference(cache).WaitFor(cache);
+        if (cache.Resource is RedisServerResource server && server.UserPasswords.ContainsKey(project.Resource.Name))
+        {
+            // After the reference, so that this value replaces the default user's that the reference sets.
+            project.WithEnvironment($"ConnectionStrings__{cache.Resource.Name}", server.ConnectionStringFor(project.Resource.Name));
+        }
+
+        return project;
+    }
+
     private static IResourceBuilder<IResourceWithConnectionString>? Existing(IDistributedApplicationBuilder builder, string name)
     {
         if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString(name)))

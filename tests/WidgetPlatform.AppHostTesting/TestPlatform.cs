@@ -354,6 +354,15 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public Task StartAsync(string resourceName, int replica = 0) => ExecuteCommandAsync(resourceName, KnownResourceCommands.StartCommand, replica);
 
+    /// <summary>The environment a running instance's process received (its connection strings among them), read from /proc.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> EnvironmentOfAsync(string resourceName, int replica = 0)
+    {
+        var raw = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync($"/proc/{Instance(resourceName, replica).Pid!.Value}/environ"));
+        return raw.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('=', 2))
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+    }
+
     /// <summary>Kills an instance's process and its children at once, as a crash would.</summary>
     public void Kill(string resourceName, int replica = 0)
     {

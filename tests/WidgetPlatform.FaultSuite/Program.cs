@@ -22,8 +22,10 @@ await using (var platform = await FaultPlatform.StartAsync())
         ("redis_killed", () => new RedisKillScenario(platform, options, report).RunAsync()),
         ("redis_restored", () => new RedisRestoreScenario(platform, options, report).RunAsync()),
         ("services_killed", () => new ServiceKillScenario(platform, options, report).RunAsync()),
-        // Last: it restarts the broker, and what follows a restart should not be the other scenarios' concern.
+        // Last but one: it restarts the broker, and what follows a restart should not be the other scenarios' concern.
         ("broker_killed", () => new BrokerKillScenario(platform, options, report).RunAsync()),
+        // After all the others: Redis's log of refusals then covers the platform at work under every fault since Redis restarted.
+        ("least_privilege", () => new LeastPrivilegeScenario(platform, report).RunAsync()),
     };
 
     foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))

@@ -57,6 +57,10 @@ public static class RedisClientExtensions
         // The service must start, and recover, while Redis is briefly away: the multiplexer keeps reconnecting by itself.
         options.AbortOnConnectFail = false;
 
+        // The tie-breaker is a key every connection reads to choose among several primaries outside a cluster: the platform
+        // has one primary (or a cluster), and a service's Redis user may not read keys that are not the platform's.
+        options.TieBreaker = string.Empty;
+
         // Commands fail at once while disconnected instead of queueing for the whole timeout: callers degrade, not wait.
         options.BacklogPolicy = BacklogPolicy.FailFast;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace WidgetPlatform.IntegrationTests.AppHost;
 
 /// <summary>Reads what each running service process really received, from /proc: the Aspire contract of docs/design.md §2.</summary>
@@ -12,9 +10,12 @@ public sealed class ServiceEnvironmentTests(PlatformFixture platform)
     [InlineData("warmer")]
     public async Task ServiceProcessReceivesTheAspireContract(string service)
     {
-        var environment = await ReadEnvironmentAsync(platform.Host.Instance(service).Pid!.Value);
+        var environment = await platform.Host.EnvironmentOfAsync(service);
+        var server = platform.Host.GetConnectionString("cache").Split(',')[0];
 
-        Assert.Equal(platform.Host.GetConnectionString("cache"), environment["ConnectionStrings__cache"]);
+        // The same Redis, as the service's own user (LeastPrivilegeTests), never as the default user.
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(server)},user={service},password=[A-Za-z0-9]{{32}}$", environment["ConnectionStrings__cache"]);
+        Assert.NotEqual(platform.Host.GetConnectionString("cache"), environment["ConnectionStrings__cache"]);
         Assert.Equal(platform.Host.GetConnectionString("messaging"), environment["ConnectionStrings__messaging"]);
         Assert.Equal(platform.Host.Endpoint(service).ToString().TrimEnd('/'), environment["ASPNETCORE_URLS"]);
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
@@ -22,13 +23,5 @@ public sealed class ServiceEnvironmentTests(PlatformFixture platform)
         Assert.Equal(platform.Host.DataDirectory, environment["WidgetPlatform__DataRoot"]);
         Assert.Equal(platform.Host.SigningKey, environment["WidgetPlatform__Auth__SigningKey"]);
         Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", environment.Keys); // no dashboard in these tests: nothing to export to
-    }
-
-    private static async Task<Dictionary<string, string>> ReadEnvironmentAsync(int pid)
-    {
-        var raw = Encoding.UTF8.GetString(await File.ReadAllBytesAsync($"/proc/{pid}/environ"));
-        return raw.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(entry => entry.Split('=', 2))
-            .ToDictionary(parts => parts[0], parts => parts[1]);
     }
 }
