@@ -44,6 +44,8 @@ public sealed class RedisRestoreScenario(FaultPlatform platform, FaultSuiteOptio
         var storedBeforeSnapshot = (await CacheServer.EntriesCalculatedAtAsync(redis, FaultPlatform.Study, Invalidated)).Count;
         await CacheServer.SnapshotAsync(redis);
 
+        // Read before asking: the invalidation may well be done by the time the answer to the request arrives.
+        var epochAtSnapshot = await EpochAsync(database, epochs);
         var invalidationPostedAt = DateTimeOffset.UtcNow;
         var invalidationPostedMs = SuiteClock.NowMs;
         using (var response = await admin.PostAsJsonAsync("api/cache/invalidations", new { studyId = FaultPlatform.Study, widgetIds = new[] { Invalidated } }))
@@ -51,8 +53,7 @@ public sealed class RedisRestoreScenario(FaultPlatform platform, FaultSuiteOptio
             response.EnsureSuccessStatusCode();
         }
 
-        var epochAtSnapshot = await EpochAsync(database, epochs);
-        await Eventually(async () => await EpochAsync(database, epochs) > epochAtSnapshot, TimeSpan.FromSeconds(30));
+        var invalidated = await Eventually(async () => await EpochAsync(database, epochs) > epochAtSnapshot, TimeSpan.FromSeconds(30));
         await ReadOnEveryReplicaAsync(invalidatedPath);
         var current = await platform.UploadAsPipelineAsync(payload);
         await platform.ServesEverywhereAsync(current.Version);
@@ -85,6 +86,7 @@ public sealed class RedisRestoreScenario(FaultPlatform platform, FaultSuiteOptio
         result.Figure("redis_down_ms", backAt - killedAt, "ms");
         result.Figure("mirror_current_after_restart_ms", mirrorCurrentMs, "ms");
         result.Figure("reads_after_restart", after.Count, "reads");
+        result.Check("the invalidation after the snapshot was applied before the kill", invalidated, $"epoch {epochAtSnapshot} → {epochBeforeKill}");
         result.Check("Redis came back from the older snapshot, with the widget's entries in it", keysLoaded > 0 && storedBeforeSnapshot > 0, $"{keysLoaded} keys, {storedBeforeSnapshot} entries");
         result.Check("the manifest mirror is current again within 10 s", mirrorCurrent, $"{current.Version} after {mirrorCurrentMs:F0} ms");
         result.Check("the widget's epoch is not older than before the kill", epochAfter >= epochBeforeKill, $"{epochAfter} (before the kill {epochBeforeKill})");
