@@ -21,19 +21,19 @@ var gateway = builder.AddProject<Projects.WidgetPlatform_Query>("query")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
     .WithCache(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithMessaging(messaging);
 
 builder.AddProject<Projects.WidgetPlatform_Invalidation>("invalidation")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
     .WithCache(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithMessaging(messaging);
 
 builder.AddProject<Projects.WidgetPlatform_Warmer>("warmer")
     .WithPlatformDefaults(state)
     .WithConfiguredReplicas(builder.Configuration)
     .WithCache(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithMessaging(messaging);
 
 // The demo dashboard, a Vite app calling the gateway from its own origin.
 builder.AddDemoDashboard(gateway, state);

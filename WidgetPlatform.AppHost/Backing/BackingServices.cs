@@ -73,6 +73,21 @@ public static class BackingServices
         return project;
     }
 
+    /// <summary>
+    /// The broker as one service reaches it, once it is up: as the service's own RabbitMQ user where the AppHost runs
+    /// rabbitmq-server (<see cref="RabbitMqServiceUser"/>); a container or an existing broker is reached as its one user.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithMessaging(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> messaging)
+    {
+        project.WithReference(messaging).WaitFor(messaging);
+        if (messaging.Resource is RabbitMqServerResource server && server.Node.ServicePasswords.ContainsKey(project.Resource.Name))
+        {
+            project.WithEnvironment($"ConnectionStrings__{messaging.Resource.Name}", server.ConnectionStringFor(project.Resource.Name));
+        }
+
+        return project;
+    }
+
     private static IResourceBuilder<IResourceWithConnectionString>? Existing(IDistributedApplicationBuilder builder, string name)
     {
         if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString(name)))

@@ -24,6 +24,13 @@ public sealed class RabbitMqNode
 
     public string Password { get; }
 
+    /// <summary>
+    /// Each service's password (<see cref="RabbitMqServiceUser"/>), new at every AppHost start: the definitions the node
+    /// imports at each boot set them again, and the services get them in their connection strings.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServicePasswords { get; } =
+        RabbitMqServiceUser.Services.ToDictionary(service => service.Name, _ => Secrets.NewPassword(), StringComparer.Ordinal);
+
     public int AmqpPort { get; } = FreePort.Next();
 
     public int DistributionPort { get; } = FreePort.Next();
@@ -95,8 +102,11 @@ public sealed class RabbitMqNode
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, folder));
         }
 
+        var definitions = Path.Combine(Directory, "definitions.json");
+        Secrets.WritePrivateFile(definitions, RabbitMqDefinitions.Json(User, Password, ServicePasswords));
         Secrets.WritePrivateFile(Path.Combine(Directory, "rabbitmq.conf"), $"""
             listeners.tcp.default = 127.0.0.1:{AmqpPort}
+            load_definitions = {definitions}
             default_user = {User}
             default_pass = {Password}
             loopback_users = none

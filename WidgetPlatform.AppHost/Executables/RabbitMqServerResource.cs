@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace WidgetPlatform.AppHost.Executables;
 
-/// <summary>Debian's <c>rabbitmq-server</c> as an Aspire executable resource, with the AMQP URI Aspire's RabbitMQ resource gives.</summary>
+/// <summary>
+/// Debian's <c>rabbitmq-server</c> as an Aspire executable resource, with the AMQP URI Aspire's RabbitMQ resource gives (the
+/// operator's administrator) and one per service user.
+/// </summary>
 public sealed class RabbitMqServerResource(string name, string command, string workingDirectory, RabbitMqNode node)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
@@ -10,4 +13,8 @@ public sealed class RabbitMqServerResource(string name, string command, string w
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"amqp://{Node.User}:{Node.Password}@127.0.0.1:{Node.AmqpPort.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>The AMQP URI of one service's own user (<see cref="RabbitMqServiceUser"/>).</summary>
+    public ReferenceExpression ConnectionStringFor(string user) => ReferenceExpression.Create(
+        $"amqp://{user}:{Node.ServicePasswords[user]}@127.0.0.1:{Node.AmqpPort.ToString(CultureInfo.InvariantCulture)}");
 }

@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace WidgetPlatform.AppHostTesting;
 
 /// <summary>
@@ -47,6 +49,17 @@ public static class RedisPermissions
         ("invalidation", "DEL widget:" + NoStudy + ":ae-total:v:h"),
         ("invalidation", "HDEL manifest:" + NoStudy + " source/AE"),
     ];
+
+    /// <summary>
+    /// A connection as the service's own user, with the connection string the AppHost gave it. Admin mode is on so that
+    /// StackExchange.Redis sends every command and a refusal is the server's.
+    /// </summary>
+    public static async Task<ConnectionMultiplexer> ConnectAsAsync(TestPlatform platform, string service)
+    {
+        var options = ConfigurationOptions.Parse((await platform.EnvironmentOfAsync(service))["ConnectionStrings__cache"]);
+        options.AllowAdmin = true;
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
 
     /// <summary>A command line as the name and arguments StackExchange.Redis's <c>Execute</c> takes.</summary>
     public static (string Name, object[] Arguments) Split(string command)

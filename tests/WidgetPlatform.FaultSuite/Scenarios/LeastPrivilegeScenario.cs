@@ -6,25 +6,30 @@ using WidgetPlatform.FaultSuite.Reporting;
 namespace WidgetPlatform.FaultSuite.Scenarios;
 
 /// <summary>
-/// Least privilege in Redis, after the other scenarios ran: no service user was refused anything while the platform
-/// worked under load and faults (Redis's <c>ACL LOG</c>, which keeps what it refused since it last started), and every
-/// operation of <see cref="RedisPermissions.Forbidden"/> is refused to the service's own user.
+/// Least privilege in Redis and in the broker, after the other scenarios ran: no service user was refused anything while
+/// the platform worked under load and faults (Redis's <c>ACL LOG</c>, which keeps what it refused since it last started,
+/// and the broker's console, where it logs every refusal), and every operation of <see cref="RedisPermissions.Forbidden"/>
+/// and <see cref="RabbitMqPermissions.Forbidden"/> is refused to the service's own user.
 /// </summary>
 public sealed class LeastPrivilegeScenario(FaultPlatform platform, ReliabilityReport report)
 {
     /// <summary>What StackExchange.Redis asks at every connection and does without: refused on purpose (it would show every password).</summary>
     private const string ConnectionProbe = "config|get";
 
+    /// <summary>How the broker logs a refusal (a channel closed with 403), whoever was refused.</summary>
+    private const string BrokerRefusal = "access_refused";
+
     public async Task RunAsync()
     {
         var result = report.Scenario("least_privilege");
         var refusedInUse = await RefusedToServicesAsync();
+        var brokerRefusedInUse = BrokerRefusals();
 
         var tried = 0;
         var allowed = new List<string>();
         foreach (var (service, command) in RedisPermissions.Forbidden)
         {
-            await using var redis = await ConnectAsAsync(service);
+            await using var redis = await RedisPermissions.ConnectAsAsync(platform.Host, service);
             var (name, arguments) = RedisPermissions.Split(command);
             tried++;
             try
@@ -42,7 +47,33 @@ public sealed class LeastPrivilegeScenario(FaultPlatform platform, ReliabilityRe
         result.Figure("redis_refusals_while_working", refusedInUse.Count, "entries");
         result.Check("every forbidden Redis operation refused to the service's own user", allowed.Count == 0, allowed.Count == 0 ? $"{tried} refused" : string.Join("; ", allowed));
         result.Check("no service refused a Redis command it uses (ACL LOG)", refusedInUse.Count == 0, refusedInUse.Count == 0 ? "none" : string.Join("; ", refusedInUse.Take(5)));
+
+        var brokerAllowed = new List<string>();
+        foreach (var operation in RabbitMqPermissions.Forbidden)
+        {
+            await using var connection = await RabbitMqPermissions.ConnectAsAsync(platform.Host, operation.Service);
+            var answer = await RabbitMqPermissions.TryAsync(connection, operation);
+            if (answer != RabbitMqPermissions.AccessRefused)
+            {
+                brokerAllowed.Add($"{operation} ({answer})");
+            }
+        }
+
+        result.Figure("broker_forbidden_operations_tried", RabbitMqPermissions.Forbidden.Length, "operations");
+        result.Figure("broker_refusals_while_working", brokerRefusedInUse.Count, "log lines");
+        result.Check("every forbidden broker operation refused to the service's own user", brokerAllowed.Count == 0,
+            brokerAllowed.Count == 0 ? $"{RabbitMqPermissions.Forbidden.Length} refused" : string.Join("; ", brokerAllowed));
+        result.Check("no service refused a broker operation it uses (broker log)", brokerRefusedInUse.Count == 0,
+            brokerRefusedInUse.Count == 0 ? "none" : string.Join("; ", brokerRefusedInUse.Distinct(StringComparer.Ordinal).Take(3)));
     }
+
+    /// <summary>What the broker refused, as it said it: "operation queue.bind caused a channel exception access_refused: …".</summary>
+    private List<string> BrokerRefusals() =>
+    [
+        .. platform.Host.ConsoleLines("messaging")
+            .Select(line => line.IndexOf("operation ", StringComparison.Ordinal) is var start and >= 0 ? line[start..] : line)
+            .Where(line => line.Contains(BrokerRefusal, StringComparison.Ordinal)),
+    ];
 
     /// <summary>What Redis refused the services since it last started: user, reason and command or key, and how often.</summary>
     private async Task<List<string>> RefusedToServicesAsync()
@@ -60,12 +91,5 @@ public sealed class LeastPrivilegeScenario(FaultPlatform platform, ReliabilityRe
         }
 
         return refused;
-    }
-
-    private async Task<ConnectionMultiplexer> ConnectAsAsync(string service)
-    {
-        var options = ConfigurationOptions.Parse((await platform.Host.EnvironmentOfAsync(service))["ConnectionStrings__cache"]);
-        options.AllowAdmin = true;
-        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 }

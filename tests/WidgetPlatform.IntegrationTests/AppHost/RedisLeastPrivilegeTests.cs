@@ -6,7 +6,6 @@ namespace WidgetPlatform.IntegrationTests.AppHost;
 /// <summary>
 /// Issue 18, least privilege: each service reaches Redis as its own user (docs/cache.md, "Redis users"), with the
 /// connection string it was given, and Redis itself refuses what the service has no need of (<see cref="RedisPermissions"/>).
-/// Admin mode is on in these connections so that StackExchange.Redis sends every command and the refusal is the server's.
 /// </summary>
 [Collection(SharedPlatform.Name)]
 public sealed class RedisLeastPrivilegeTests(PlatformFixture platform)
@@ -19,7 +18,7 @@ public sealed class RedisLeastPrivilegeTests(PlatformFixture platform)
     [MemberData(nameof(Forbidden))]
     public async Task RedisRefusesAServiceWhatItHasNoNeedOf(string service, string command)
     {
-        await using var redis = await ConnectAsAsync(service);
+        await using var redis = await RedisPermissions.ConnectAsAsync(platform.Host, service);
         var (name, arguments) = RedisPermissions.Split(command);
 
         var refusal = await Assert.ThrowsAsync<RedisServerException>(() => redis.GetDatabase().ExecuteAsync(name, arguments));
@@ -32,7 +31,7 @@ public sealed class RedisLeastPrivilegeTests(PlatformFixture platform)
     [InlineData("warmer")]
     public async Task DebugIsRefusedToEveryService(string service)
     {
-        await using var redis = await ConnectAsAsync(service);
+        await using var redis = await RedisPermissions.ConnectAsAsync(platform.Host, service);
 
         // Refused twice over: DEBUG is off in redis-server, and not the service's either.
         await Assert.ThrowsAsync<RedisServerException>(() => redis.GetDatabase().ExecuteAsync("DEBUG", "SLEEP", "0"));
@@ -44,7 +43,7 @@ public sealed class RedisLeastPrivilegeTests(PlatformFixture platform)
     [InlineData("warmer", "manifest:" + RedisPermissions.NoStudy)]
     public async Task AScriptMayReadButNotDeleteAKeyItsServiceOnlyReads(string service, string key)
     {
-        await using var redis = await ConnectAsAsync(service);
+        await using var redis = await RedisPermissions.ConnectAsAsync(platform.Host, service);
         var database = redis.GetDatabase();
 
         await database.ScriptEvaluateAsync("return redis.call('EXISTS', KEYS[1])", [key]);
@@ -56,7 +55,7 @@ public sealed class RedisLeastPrivilegeTests(PlatformFixture platform)
     [MemberData(nameof(Allowed))]
     public async Task WhatAServiceNeedsIsAllowed(string service, string command)
     {
-        await using var redis = await ConnectAsAsync(service);
+        await using var redis = await RedisPermissions.ConnectAsAsync(platform.Host, service);
         var (name, arguments) = RedisPermissions.Split(command);
 
         await redis.GetDatabase().ExecuteAsync(name, arguments);
@@ -71,12 +70,5 @@ public sealed class RedisLeastPrivilegeTests(PlatformFixture platform)
         }
 
         return data;
-    }
-
-    private async Task<ConnectionMultiplexer> ConnectAsAsync(string service)
-    {
-        var options = ConfigurationOptions.Parse((await platform.Host.EnvironmentOfAsync(service))["ConnectionStrings__cache"]);
-        options.AllowAdmin = true;
-        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 }

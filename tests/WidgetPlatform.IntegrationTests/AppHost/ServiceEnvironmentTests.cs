@@ -13,10 +13,11 @@ public sealed class ServiceEnvironmentTests(PlatformFixture platform)
         var environment = await platform.Host.EnvironmentOfAsync(service);
         var server = platform.Host.GetConnectionString("cache").Split(',')[0];
 
-        // The same Redis, as the service's own user (LeastPrivilegeTests), never as the default user.
+        // The same Redis and broker, each as the service's own user (the LeastPrivilegeTests), never as the operator's.
         Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(server)},user={service},password=[A-Za-z0-9]{{32}}$", environment["ConnectionStrings__cache"]);
         Assert.NotEqual(platform.Host.GetConnectionString("cache"), environment["ConnectionStrings__cache"]);
-        Assert.Equal(platform.Host.GetConnectionString("messaging"), environment["ConnectionStrings__messaging"]);
+        var broker = new Uri(platform.Host.GetConnectionString("messaging"));
+        Assert.Matches($"^amqp://{service}:[A-Za-z0-9]{{32}}@{System.Text.RegularExpressions.Regex.Escape(broker.Authority)}$", environment["ConnectionStrings__messaging"]);
         Assert.Equal(platform.Host.Endpoint(service).ToString().TrimEnd('/'), environment["ASPNETCORE_URLS"]);
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
         Assert.StartsWith("service.instance.id=", environment["OTEL_RESOURCE_ATTRIBUTES"]);
