@@ -80,7 +80,7 @@ public static class BackingServices
     public static IResourceBuilder<ProjectResource> WithMessaging(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> messaging)
     {
         project.WithReference(messaging).WaitFor(messaging);
-        if (messaging.Resource is RabbitMqServerResource server && server.Node.ServicePasswords.ContainsKey(project.Resource.Name))
+        if (messaging.Resource is RabbitMqServerResource server && RabbitMqServiceUser.Services.Any(service => service.Name == project.Resource.Name))
         {
             project.WithEnvironment($"ConnectionStrings__{messaging.Resource.Name}", server.ConnectionStringFor(project.Resource.Name));
         }

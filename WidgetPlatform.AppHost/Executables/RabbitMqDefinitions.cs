@@ -6,21 +6,21 @@ namespace WidgetPlatform.AppHost.Executables;
 
 /// <summary>
 /// The broker's users and permissions as a definitions file, imported by the node at every boot (<c>load_definitions</c>):
-/// the operator's administrator (pipelines, tests and the CLI use it) and one user per service (<see cref="RabbitMqServiceUser"/>).
+/// the operator's administrator (the CLI and the tests use it), one user per service and the pipelines' (<see cref="RabbitMqServiceUser"/>).
 /// Passwords are stored as RabbitMQ hashes them: base64 of a 4-byte salt and SHA-256 of the salt and the password.
 /// </summary>
 public static class RabbitMqDefinitions
 {
     private const string VirtualHost = "/";
 
-    public static string Json(string administrator, string administratorPassword, IReadOnlyDictionary<string, string> servicePasswords)
+    public static string Json(string administrator, string administratorPassword, IReadOnlyDictionary<string, string> userPasswords)
     {
         var users = new List<object> { User(administrator, administratorPassword, "administrator") };
         var permissions = new List<object> { new { user = administrator, vhost = VirtualHost, configure = ".*", write = ".*", read = ".*" } };
-        foreach (var service in RabbitMqServiceUser.Services)
+        foreach (var user in RabbitMqServiceUser.All)
         {
-            users.Add(User(service.Name, servicePasswords[service.Name], tags: null));
-            permissions.Add(new { user = service.Name, vhost = VirtualHost, configure = service.Configure, write = service.Write, read = service.Read });
+            users.Add(User(user.Name, userPasswords[user.Name], tags: null));
+            permissions.Add(new { user = user.Name, vhost = VirtualHost, configure = user.Configure, write = user.Write, read = user.Read });
         }
 
         return JsonSerializer.Serialize(new { users, vhosts = new[] { new { name = VirtualHost } }, permissions });

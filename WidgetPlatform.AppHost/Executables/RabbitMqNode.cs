@@ -25,11 +25,11 @@ public sealed class RabbitMqNode
     public string Password { get; }
 
     /// <summary>
-    /// Each service's password (<see cref="RabbitMqServiceUser"/>), new at every AppHost start: the definitions the node
-    /// imports at each boot set them again, and the services get them in their connection strings.
+    /// Each service's password and the pipelines' (<see cref="RabbitMqServiceUser"/>), new at every AppHost start: the
+    /// definitions the node imports at each boot set them again, and the users get them in their connection strings.
     /// </summary>
-    public IReadOnlyDictionary<string, string> ServicePasswords { get; } =
-        RabbitMqServiceUser.Services.ToDictionary(service => service.Name, _ => Secrets.NewPassword(), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> UserPasswords { get; } =
+        RabbitMqServiceUser.All.ToDictionary(user => user.Name, _ => Secrets.NewPassword(), StringComparer.Ordinal);
 
     public int AmqpPort { get; } = FreePort.Next();
 
@@ -103,7 +103,7 @@ public sealed class RabbitMqNode
         }
 
         var definitions = Path.Combine(Directory, "definitions.json");
-        Secrets.WritePrivateFile(definitions, RabbitMqDefinitions.Json(User, Password, ServicePasswords));
+        Secrets.WritePrivateFile(definitions, RabbitMqDefinitions.Json(User, Password, UserPasswords));
         Secrets.WritePrivateFile(Path.Combine(Directory, "rabbitmq.conf"), $"""
             listeners.tcp.default = 127.0.0.1:{AmqpPort}
             load_definitions = {definitions}

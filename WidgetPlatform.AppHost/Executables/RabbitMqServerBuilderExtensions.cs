@@ -10,7 +10,8 @@ public static class RabbitMqServerBuilderExtensions
 
     /// <summary>
     /// A <c>rabbitmq-server</c> node of its own in <paramref name="directory"/>, with its own epmd (a child resource: an
-    /// epmd started by Erlang itself would outlive the AppHost); healthy once it accepts an AMQP connection.
+    /// epmd started by Erlang itself would outlive the AppHost); healthy once it accepts an AMQP connection. Its
+    /// <c>{name}-pipelines</c> child is the connection string pipelines publish with.
     /// </summary>
     public static IResourceBuilder<RabbitMqServerResource> AddRabbitMqServer(this IDistributedApplicationBuilder builder, string name, string directory)
     {
@@ -63,6 +64,13 @@ public static class RabbitMqServerBuilderExtensions
         }
 
         epmd.WithParentRelationship(resource);
+        builder.AddResource(new RabbitMqUserResource($"{name}-pipelines", server, RabbitMqServiceUser.Pipeline.Name))
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "RabbitMQ user",
+                State = new ResourceStateSnapshot("Active", KnownResourceStateStyles.Success),
+                Properties = [],
+            });
         return resource;
     }
 

@@ -14,6 +14,9 @@ public static class RabbitMqPermissions
 {
     public const ushort AccessRefused = 403;
 
+    /// <summary>The pipelines' user, which is no service: its URI is a resource of its own.</summary>
+    public const string Pipeline = "pipeline";
+
     private const string Contracts = "WidgetPlatform.Contracts:";
 
     // Queue names in each service's own namespace, declared exclusive so that they leave with their connection.
@@ -26,7 +29,7 @@ public static class RabbitMqPermissions
         public override string ToString() => $"{Service}: {Description}";
     }
 
-    /// <summary>What a service has no need of: another service's queues, messages it does not publish or consume.</summary>
+    /// <summary>What a service has no need of: another service's queues, messages it does not publish or consume; and for pipelines, anything but announcing data.</summary>
     public static readonly Operation[] Forbidden =
     [
         new("query", "delete the invalidation service's queue", channel => channel.QueueDeleteAsync("invalidation-data-uploaded", ifUnused: true, ifEmpty: true)),
@@ -52,6 +55,13 @@ public static class RabbitMqPermissions
             await channel.QueueBindAsync(WarmerProbeQueue, Contracts + "WidgetConfigurationChanged", string.Empty);
         }),
         new("invalidation", "publish to amq.direct", channel => channel.BasicPublishAsync("amq.direct", "anything", Encoding.UTF8.GetBytes("{}")).AsTask()),
+        new(Pipeline, "publish CacheInvalidated", channel => PublishAsync(channel, "CacheInvalidated")),
+        new(Pipeline, "publish ManualInvalidationRequested", channel => PublishAsync(channel, "ManualInvalidationRequested")),
+        new(Pipeline, "take a message from the invalidation service's queue", channel => channel.BasicGetAsync("invalidation-data-uploaded", autoAck: false)),
+        new(Pipeline, "declare a queue in the invalidation service's namespace", channel => DeclareAsync(channel, InvalidationProbeQueue)),
+        new(Pipeline, "delete the DataUploaded exchange", channel => channel.ExchangeDeleteAsync(Contracts + "DataUploaded", ifUnused: true)),
+        new(Pipeline, "declare the DataUploaded exchange (it may only check that it exists)",
+            channel => channel.ExchangeDeclareAsync(Contracts + "DataUploaded", ExchangeType.Fanout, durable: true)),
     ];
 
     /// <summary>What a service does, which its user must be allowed: its own queues, bound to the messages it consumes.</summary>
@@ -80,10 +90,12 @@ public static class RabbitMqPermissions
         }
     }
 
-    /// <summary>The service's own AMQP URI, as the AppHost gave it.</summary>
+    /// <summary>The service's own AMQP URI, as the AppHost gave it, or the pipelines'.</summary>
     public static async Task<IConnection> ConnectAsAsync(TestPlatform platform, string service)
     {
-        var uri = new Uri((await platform.EnvironmentOfAsync(service))["ConnectionStrings__messaging"]);
+        var uri = new Uri(service == Pipeline
+            ? platform.GetConnectionString(TestPlatform.PipelineMessaging)
+            : (await platform.EnvironmentOfAsync(service))["ConnectionStrings__messaging"]);
         return await new ConnectionFactory { Uri = uri, ClientProvidedName = $"least-privilege-{service}" }.CreateConnectionAsync();
     }
 

@@ -23,6 +23,11 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public static readonly string[] BackingServices = ["cache", "messaging"];
 
+    /// <summary>The broker user upstream pipelines publish with (docs/messages.md, "Broker users").</summary>
+    public const string PipelineMessaging = "messaging-pipelines";
+
+    private static readonly string[] ConnectionStringResources = [.. BackingServices, PipelineMessaging];
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
@@ -180,7 +185,7 @@ public sealed class TestPlatform : IAsyncDisposable
             await WaitUntilListeningAsync(timeout.Token);
 
             _connectionStrings = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var resource in BackingServices)
+            foreach (var resource in ConnectionStringResources)
             {
                 _connectionStrings[resource] = await Application.GetConnectionStringAsync(resource, timeout.Token)
                     ?? throw new InvalidOperationException($"{resource} has no connection string.");
@@ -262,7 +267,7 @@ public sealed class TestPlatform : IAsyncDisposable
     public string MintToken(string role, IReadOnlyCollection<string> studies, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null, string? subject = null) =>
         _issuer!.Mint(subject ?? $"test-{role}", role, studies, lifetime ?? TimeSpan.FromMinutes(30), issuedAt);
 
-    /// <summary>The connection string the services got for <c>cache</c> or <c>messaging</c>.</summary>
+    /// <summary>The connection string of <c>cache</c> or <c>messaging</c> (the operator's), or <see cref="PipelineMessaging"/>.</summary>
     public string GetConnectionString(string resourceName) => _connectionStrings[resourceName];
 
     /// <summary>The instances (replicas) of a resource, in a stable order.</summary>

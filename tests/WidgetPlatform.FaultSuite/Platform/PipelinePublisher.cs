@@ -30,9 +30,9 @@ public sealed class PipelinePublisher : IAsyncDisposable
 
     public static async Task<PipelinePublisher> ConnectAsync(TestPlatform host)
     {
-        var connection = await new ConnectionFactory { Uri = new Uri(host.GetConnectionString("messaging")) }.CreateConnectionAsync();
+        var connection = await new ConnectionFactory { Uri = new Uri(host.GetConnectionString(TestPlatform.PipelineMessaging)) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        await channel.ExchangeDeclareAsync(DataUploadedExchange, ExchangeType.Fanout, durable: true);
+        await channel.ExchangeDeclarePassiveAsync(DataUploadedExchange);
         return new PipelinePublisher(connection, channel, new DataStore(host.DataDirectory));
     }
 

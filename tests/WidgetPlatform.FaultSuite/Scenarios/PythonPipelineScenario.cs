@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.Data.Demo;
 using WidgetPlatform.FaultSuite.Platform;
 using WidgetPlatform.FaultSuite.Reporting;
@@ -24,7 +25,7 @@ public sealed partial class PythonPipelineScenario(FaultPlatform platform, Relia
         var script = DocumentedExample(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "messages.md")));
         var version = await platform.Pipeline.WriteVersionAsync(FaultPlatform.Study, FaultPlatform.Dataset, await DemoDataGenerator.AdverseEventsUploadAsync(1_543, seed: 7));
         var (exitCode, output) = await RunPythonAsync(script
-            .Replace(DocumentedAddress, platform.Host.GetConnectionString("messaging"), StringComparison.Ordinal)
+            .Replace(DocumentedAddress, platform.Host.GetConnectionString(TestPlatform.PipelineMessaging), StringComparison.Ordinal)
             .Replace(DocumentedVersion, version, StringComparison.Ordinal));
         var served = exitCode == 0 && await platform.ServesEverywhereAsync(version);
 

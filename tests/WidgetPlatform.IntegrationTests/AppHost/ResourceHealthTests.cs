@@ -50,6 +50,7 @@ public sealed class ResourceHealthTests(PlatformFixture platform)
         Assert.All(Resources, name => Assert.Contains(name, resources.Keys));
         Assert.Equal(platform.Host.GetConnectionString("cache"), resources["cache"].GetProperty("connectionString").GetString());
         Assert.StartsWith("amqp://", resources["messaging"].GetProperty("connectionString").GetString());
+        Assert.Equal(platform.Host.GetConnectionString(TestPlatform.PipelineMessaging), resources[TestPlatform.PipelineMessaging].GetProperty("connectionString").GetString());
         Assert.StartsWith("http://", resources["query"].GetProperty("endpoints")[0].GetString());
         Assert.Equal("Running", resources["query"].GetProperty("state").GetString());
         Assert.Equal(platform.Host.Instance("query").Pid, resources["query"].GetProperty("pid").GetInt32());
