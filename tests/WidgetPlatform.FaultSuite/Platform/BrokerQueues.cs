@@ -42,10 +42,13 @@ public sealed class BrokerQueues : IAsyncDisposable
     /// The versions of a study's dataset that CacheInvalidated announced, in the order heard, each with when the
     /// invalidation service announced it (its <c>invalidatedAt</c>, on the suite's clock): G1's window starts there.
     /// </summary>
-    public IReadOnlyList<(string Version, double AtMs)> Announced(string studyId, string dataset)
+    public IReadOnlyList<(string Version, double AtMs)> Announced(string studyId, string dataset) => Announced(Announcements, studyId, dataset);
+
+    /// <summary>The versions of a study's dataset that the given CacheInvalidated envelopes announce, in their order.</summary>
+    public static IReadOnlyList<(string Version, double AtMs)> Announced(IEnumerable<string> envelopes, string studyId, string dataset)
     {
         var announced = new List<(string, double)>();
-        foreach (var envelope in Announcements)
+        foreach (var envelope in envelopes)
         {
             using var document = JsonDocument.Parse(envelope);
             var message = document.RootElement.GetProperty("message");
@@ -94,6 +97,27 @@ public sealed class BrokerQueues : IAsyncDisposable
         };
         await subscription.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
         return queues;
+    }
+
+    /// <summary>
+    /// Starts keeping every CacheInvalidated in a durable queue of the suite's own, which outlives a broker restart (the
+    /// services publish persistent messages, with confirms) where the suite's subscription does not: what was announced
+    /// while the broker was killed and restarted can be counted afterwards (<see cref="TakeAllAsync"/>, then
+    /// <see cref="DeleteQueueAsync"/>).
+    /// </summary>
+    public async Task KeepAnnouncementsAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(queue, CacheInvalidatedExchange, string.Empty);
+    }
+
+    public async Task DeleteQueueAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue);
     }
 
     /// <summary>Takes every message of a queue with its fault reason (<c>MT-Fault-Message</c>); none when the queue does not exist yet.</summary>

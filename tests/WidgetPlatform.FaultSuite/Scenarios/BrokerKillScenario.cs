@@ -8,11 +8,15 @@ namespace WidgetPlatform.FaultSuite.Scenarios;
 /// <summary>
 /// The broker killed (SIGKILL, process tree) in the middle of bursts of uploads through both doors, then started again, as
 /// often as the mode says: every version the platform confirmed must end up applied (the newest current and served),
-/// every queue drained, nothing in an error queue.
+/// every queue drained, nothing in an error queue, and no version announced twice though the broker redelivers what
+/// it had not seen acknowledged.
 /// </summary>
 public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
 {
     private const string Broker = "messaging";
+
+    /// <summary>The suite's durable queue of every CacheInvalidated announced during the kills.</summary>
+    private const string AnnouncementLedger = "fault-suite-broker-killed-announcements";
 
     public async Task RunAsync()
     {
@@ -21,6 +25,7 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
         await using (var before = await BrokerQueues.ListenAsync(platform.Host))
         {
             await before.TakeAllErrorsAsync();
+            await before.KeepAnnouncementsAsync(AnnouncementLedger);
         }
 
         var confirmed = new List<UploadRecord>();
@@ -51,6 +56,12 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
         var left = await broker.LeftAfterAsync(TimeSpan.FromSeconds(30));
         var errors = await broker.TakeAllErrorsAsync();
+        var announcements = await broker.TakeAllAsync(AnnouncementLedger);
+        await broker.DeleteQueueAsync(AnnouncementLedger);
+        var announced = BrokerQueues.Announced(announcements.Select(message => message.Body), FaultPlatform.Study, FaultPlatform.Dataset)
+            .Select(announcement => announcement.Version).ToList();
+        var twice = announced.GroupBy(version => version, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
+        var notUploaded = announced.Except(confirmed.Select(upload => upload.Version), StringComparer.Ordinal).ToList();
 
         result.Figure("broker_kills", options.BrokerKills, "kills");
         result.Figure("uploads_confirmed", confirmed.Count, "uploads");
@@ -60,7 +71,13 @@ public sealed class BrokerKillScenario(FaultPlatform platform, FaultSuiteOptions
         result.Figure("newest_served_after_last_kill_ms", settledMs, "ms");
         result.Check("the newest confirmed version is current and served by every replica", served, $"newest {newest}");
         result.Check("every queue drained", left == 0, $"{left} messages left");
+        result.Figure("versions_announced", announced.Count, "announcements");
+        // An upload whose confirm was lost with the broker may still have been applied: a figure, not a fault.
+        result.Figure("versions_announced_without_a_confirm", notUploaded.Count, "announcements");
         result.Check("nothing in the error queues", errors.Count == 0, errors.Count == 0 ? "none" : string.Join("; ", errors.Take(3)));
+        // A message redelivered after a kill is handled again: its visible effect, an announcement, must not repeat.
+        result.Check("no version announced twice, though messages were redelivered", twice.Count == 0,
+            twice.Count == 0 ? $"{announced.Count} announced once each" : "twice: " + string.Join(", ", twice.Take(5)));
     }
 
     /// <summary>
