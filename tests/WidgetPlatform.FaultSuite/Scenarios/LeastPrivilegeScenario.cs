@@ -7,23 +7,18 @@ namespace WidgetPlatform.FaultSuite.Scenarios;
 
 /// <summary>
 /// Least privilege in Redis and in the broker, after the other scenarios ran: no service user was refused anything while
-/// the platform worked under load and faults (Redis's <c>ACL LOG</c>, which keeps what it refused since it last started,
-/// and the broker's console, where it logs every refusal), and every operation of <see cref="RedisPermissions.Forbidden"/>
-/// and <see cref="RabbitMqPermissions.Forbidden"/> is refused to the service's own user.
+/// the platform worked under load and faults (<see cref="RefusalWatch"/>, gathered after every scenario), and every
+/// operation of <see cref="RedisPermissions.Forbidden"/> and <see cref="RabbitMqPermissions.Forbidden"/> is refused to
+/// the service's own user.
 /// </summary>
-public sealed class LeastPrivilegeScenario(FaultPlatform platform, ReliabilityReport report)
+public sealed class LeastPrivilegeScenario(FaultPlatform platform, RefusalWatch refusals, ReliabilityReport report)
 {
-    /// <summary>What StackExchange.Redis asks at every connection and does without: refused on purpose (it would show every password).</summary>
-    private const string ConnectionProbe = "config|get";
-
-    /// <summary>How the broker logs a refusal (a channel closed with 403), whoever was refused.</summary>
-    private const string BrokerRefusal = "access_refused";
-
     public async Task RunAsync()
     {
         var result = report.Scenario("least_privilege");
-        var refusedInUse = await RefusedToServicesAsync();
-        var brokerRefusedInUse = BrokerRefusals();
+        await refusals.GatherAsync();
+        var refusedInUse = refusals.Redis;
+        var brokerRefusedInUse = refusals.Broker;
 
         var tried = 0;
         var allowed = new List<string>();
@@ -65,31 +60,5 @@ public sealed class LeastPrivilegeScenario(FaultPlatform platform, ReliabilityRe
             brokerAllowed.Count == 0 ? $"{RabbitMqPermissions.Forbidden.Length} refused" : string.Join("; ", brokerAllowed));
         result.Check("no service refused a broker operation it uses (broker log)", brokerRefusedInUse.Count == 0,
             brokerRefusedInUse.Count == 0 ? "none" : string.Join("; ", brokerRefusedInUse.Distinct(StringComparer.Ordinal).Take(3)));
-    }
-
-    /// <summary>What the broker refused, as it said it: "operation queue.bind caused a channel exception access_refused: …".</summary>
-    private List<string> BrokerRefusals() =>
-    [
-        .. platform.Host.ConsoleLines("messaging")
-            .Select(line => line.IndexOf("operation ", StringComparison.Ordinal) is var start and >= 0 ? line[start..] : line)
-            .Where(line => line.Contains(BrokerRefusal, StringComparison.Ordinal)),
-    ];
-
-    /// <summary>What Redis refused the services since it last started: user, reason and command or key, and how often.</summary>
-    private async Task<List<string>> RefusedToServicesAsync()
-    {
-        await using var redis = await platform.Cache.ConnectAsync();
-        var entries = (RedisResult[])(await redis.GetDatabase().ExecuteAsync("ACL", "LOG", "128"))!;
-        var refused = new List<string>();
-        foreach (var entry in entries)
-        {
-            var fields = ((RedisResult[])entry!).Chunk(2).ToDictionary(pair => pair[0].ToString(), pair => pair[1].ToString(), StringComparer.Ordinal);
-            if (RedisPermissions.Services.Contains(fields["username"]) && fields["object"] != ConnectionProbe)
-            {
-                refused.Add($"{fields["username"]} {fields["reason"]} {fields["object"]} ×{fields["count"]}");
-            }
-        }
-
-        return refused;
     }
 }
