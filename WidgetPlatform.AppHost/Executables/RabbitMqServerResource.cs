@@ -11,10 +11,11 @@ public sealed class RabbitMqServerResource(string name, string command, string w
 {
     public RabbitMqNode Node { get; } = node;
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://{Node.User}:{Node.Password}@127.0.0.1:{Node.AmqpPort.ToString(CultureInfo.InvariantCulture)}");
+    public ReferenceExpression ConnectionStringExpression => AmqpUri(Node.User, Node.Password);
 
     /// <summary>The AMQP URI of one service's own user, or the pipelines' (<see cref="RabbitMqServiceUser"/>).</summary>
-    public ReferenceExpression ConnectionStringFor(string user) => ReferenceExpression.Create(
-        $"amqp://{user}:{Node.UserPasswords[user]}@127.0.0.1:{Node.AmqpPort.ToString(CultureInfo.InvariantCulture)}");
+    public ReferenceExpression ConnectionStringFor(string user) => AmqpUri(user, Node.UserPasswords[user]);
+
+    private ReferenceExpression AmqpUri(string user, string password) => ReferenceExpression.Create(
+        $"amqp://{user}:{password}@127.0.0.1:{Node.AmqpPort.ToString(CultureInfo.InvariantCulture)}");
 }

@@ -44,16 +44,8 @@ public static class RabbitMqPermissions
         new("invalidation", "publish DataUploaded", channel => PublishAsync(channel, "DataUploaded")),
         new("invalidation", "publish StudyCacheWarmed", channel => PublishAsync(channel, "StudyCacheWarmed")),
         new("invalidation", "take a message from the warmer's queue", channel => channel.BasicGetAsync("warmer-warm-requested", autoAck: false)),
-        new("invalidation", "bind its own queue to StudyCacheWarmed", async channel =>
-        {
-            await DeclareAsync(channel, InvalidationProbeQueue);
-            await channel.QueueBindAsync(InvalidationProbeQueue, Contracts + "StudyCacheWarmed", string.Empty);
-        }),
-        new("warmer", "bind its own queue to WidgetConfigurationChanged", async channel =>
-        {
-            await DeclareAsync(channel, WarmerProbeQueue);
-            await channel.QueueBindAsync(WarmerProbeQueue, Contracts + "WidgetConfigurationChanged", string.Empty);
-        }),
+        new("invalidation", "bind its own queue to StudyCacheWarmed", channel => BindProbeAsync(channel, InvalidationProbeQueue, "StudyCacheWarmed")),
+        new("warmer", "bind its own queue to WidgetConfigurationChanged", channel => BindProbeAsync(channel, WarmerProbeQueue, "WidgetConfigurationChanged")),
         new("invalidation", "publish to amq.direct", channel => channel.BasicPublishAsync("amq.direct", "anything", Encoding.UTF8.GetBytes("{}")).AsTask()),
         new(Pipeline, "publish CacheInvalidated", channel => PublishAsync(channel, "CacheInvalidated")),
         new(Pipeline, "publish ManualInvalidationRequested", channel => PublishAsync(channel, "ManualInvalidationRequested")),
@@ -102,10 +94,15 @@ public static class RabbitMqPermissions
     private static Task<QueueDeclareOk> DeclareAsync(IChannel channel, string queue) =>
         channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
 
-    private static async Task ConsumeProbeAsync(IChannel channel, string queue, string message)
+    private static async Task BindProbeAsync(IChannel channel, string queue, string message)
     {
         await DeclareAsync(channel, queue);
         await channel.QueueBindAsync(queue, Contracts + message, string.Empty);
+    }
+
+    private static async Task ConsumeProbeAsync(IChannel channel, string queue, string message)
+    {
+        await BindProbeAsync(channel, queue, message);
         await channel.BasicGetAsync(queue, autoAck: true);
     }
 
