@@ -16,6 +16,16 @@ public sealed partial class TrafficFlusher(
     TrafficStore store, CacheCounters counters, IOptions<CacheStatisticsOptions> options, TimeProvider time, ILogger<TrafficFlusher> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// Counters one script adds at most, in whole widgets. A script holds Redis for its whole run, and a widget carries up
+    /// to 49 counters: one script per study (some 600 fields, 1,800 increments) held Redis 2.9 ms with nothing else running
+    /// and 2.5–12 ms under the fault suite's load, once a second per replica, and every other command waited behind it —
+    /// the invalidation service's compare-and-set too, which put uploads past the suite's 25-ms stale-read window. 64
+    /// fields: 0.5 ms. Each widget is marked written once its own script succeeded, so a failed flush carries exactly
+    /// what it did not write.
+    /// </summary>
+    internal const int FieldsPerScript = 64;
+
     private TrafficCounts _fleetWritten = TrafficCounts.Empty;
     private readonly Dictionary<(string StudyId, string WidgetId), TrafficCounts> _widgetsWritten = [];
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -90,25 +100,56 @@ public sealed partial class TrafficFlusher(
         _fleetWritten = fleet;
     }
 
+    /// <summary>
+    /// A study's traffic, a few whole widgets per script. A script holds Redis for its whole run, and every widget carries up
+    /// to 49 counters: one script for the study (some 600 fields, 1,800 increments) ran 2.5–12 ms under load, twice a second
+    /// with two replicas, and everything else waited behind it — the invalidation service's compare-and-set too, which put
+    /// uploads past the fault suite's 25-ms stale-read window. Each widget is marked written once its own script succeeded.
+    /// </summary>
     private async Task FlushStudyAsync(string studyId, Dictionary<string, TrafficCounts> widgets, DateTimeOffset now)
     {
-        var grown = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (widgetId, counts) in widgets)
+        var grown = widgets
+            .Select(widget => (WidgetId: widget.Key, Counts: widget.Value,
+                Fields: widget.Value.Since(_widgetsWritten.GetValueOrDefault((studyId, widget.Key), TrafficCounts.Empty)).Fields))
+            .ToList();
+        foreach (var batch in Batches(grown, widget => widget.Fields.Count, FieldsPerScript))
         {
-            foreach (var (field, value) in counts.Since(_widgetsWritten.GetValueOrDefault((studyId, widgetId), TrafficCounts.Empty)).Fields)
+            var fields = batch.SelectMany(widget => widget.Fields.Select(field => (Name: TrafficFields.OfWidget(widget.WidgetId, field.Key), field.Value)))
+                .ToDictionary(field => field.Name, field => field.Value, StringComparer.Ordinal);
+            if (fields.Count > 0)
             {
-                grown[TrafficFields.OfWidget(widgetId, field)] = value;
+                await store.AddAsync(studyId, fields, now);
+            }
+
+            foreach (var widget in batch)
+            {
+                _widgetsWritten[(studyId, widget.WidgetId)] = widget.Counts;
             }
         }
+    }
 
-        if (grown.Count > 0)
+    /// <summary>
+    /// Items in order, in batches whose sizes add up to at most <paramref name="limit"/>; an item larger than that alone.
+    /// </summary>
+    internal static IEnumerable<List<T>> Batches<T>(IEnumerable<T> items, Func<T, int> size, int limit)
+    {
+        var batch = new List<T>();
+        var total = 0;
+        foreach (var item in items)
         {
-            await store.AddAsync(studyId, grown, now);
+            if (batch.Count > 0 && total + size(item) > limit)
+            {
+                yield return batch;
+                (batch, total) = ([], 0);
+            }
+
+            batch.Add(item);
+            total += size(item);
         }
 
-        foreach (var (widgetId, counts) in widgets)
+        if (batch.Count > 0)
         {
-            _widgetsWritten[(studyId, widgetId)] = counts;
+            yield return batch;
         }
     }
 
