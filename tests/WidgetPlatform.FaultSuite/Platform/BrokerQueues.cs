@@ -4,6 +4,7 @@ using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.FaultSuite.History;
 
 namespace WidgetPlatform.FaultSuite.Platform;
@@ -29,7 +30,7 @@ public sealed class BrokerQueues : IAsyncDisposable
     private readonly Uri _uri;
     private readonly IConnection _connection;
     private readonly IChannel _subscription;
-    private readonly List<string> _announcements = [];
+    private readonly List<HeardMessage> _announcements = [];
 
     private BrokerQueues(Uri uri, IConnection connection, IChannel subscription)
     {
@@ -42,13 +43,16 @@ public sealed class BrokerQueues : IAsyncDisposable
     /// The versions of a study's dataset that CacheInvalidated announced, in the order heard, each with when the
     /// invalidation service announced it (its <c>invalidatedAt</c>, on the suite's clock): G1's window starts there.
     /// </summary>
-    public IReadOnlyList<(string Version, double AtMs)> Announced(string studyId, string dataset) => Announced(Announcements, studyId, dataset);
+    public IReadOnlyList<Announcement> Announced(string studyId, string dataset) => Announced(Announcements, studyId, dataset);
 
     /// <summary>The versions of a study's dataset that the given CacheInvalidated envelopes announce, in their order.</summary>
-    public static IReadOnlyList<(string Version, double AtMs)> Announced(IEnumerable<string> envelopes, string studyId, string dataset)
+    public static IReadOnlyList<Announcement> Announced(IEnumerable<string> envelopes, string studyId, string dataset) =>
+        Announced(envelopes.Select(envelope => new HeardMessage(envelope, double.NaN, null)), studyId, dataset);
+
+    private static List<Announcement> Announced(IEnumerable<HeardMessage> heard, string studyId, string dataset)
     {
-        var announced = new List<(string, double)>();
-        foreach (var envelope in envelopes)
+        var announced = new List<Announcement>();
+        foreach (var (envelope, heardMs, steps) in heard)
         {
             using var document = JsonDocument.Parse(envelope);
             var message = document.RootElement.GetProperty("message");
@@ -57,15 +61,15 @@ public sealed class BrokerQueues : IAsyncDisposable
                 && datasets.EnumerateArray().Any(name => name.GetString() == dataset)
                 && message.TryGetProperty("currentVersion", out var current) && current.GetString() is { } version)
             {
-                announced.Add((version, SuiteClock.At(message.GetProperty("invalidatedAt").GetDateTimeOffset())));
+                announced.Add(new Announcement(version, SuiteClock.At(message.GetProperty("invalidatedAt").GetDateTimeOffset()), heardMs, steps));
             }
         }
 
         return announced;
     }
 
-    /// <summary>The CacheInvalidated messages heard so far, as their JSON envelopes.</summary>
-    public IReadOnlyList<string> Announcements
+    /// <summary>The CacheInvalidated messages heard so far, each with when and the step timings it carried.</summary>
+    private IReadOnlyList<HeardMessage> Announcements
     {
         get
         {
@@ -88,9 +92,10 @@ public sealed class BrokerQueues : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(subscription);
         consumer.ReceivedAsync += (_, delivery) =>
         {
+            var heard = new HeardMessage(Encoding.UTF8.GetString(delivery.Body.Span), SuiteClock.NowMs, Header(delivery.BasicProperties, StepTimings.Header));
             lock (queues._announcements)
             {
-                queues._announcements.Add(Encoding.UTF8.GetString(delivery.Body.Span));
+                queues._announcements.Add(heard);
             }
 
             return Task.CompletedTask;
@@ -131,10 +136,7 @@ public sealed class BrokerQueues : IAsyncDisposable
         {
             while (await channel.BasicGetAsync(queue, autoAck: true) is { } result)
             {
-                var reason = result.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out var value) == true && value is byte[] bytes
-                    ? Encoding.UTF8.GetString(bytes)
-                    : null;
-                taken.Add((Encoding.UTF8.GetString(result.Body.Span), reason));
+                taken.Add((Encoding.UTF8.GetString(result.Body.Span), Header(result.BasicProperties, "MT-Fault-Message")));
             }
         }
         catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
@@ -193,9 +195,14 @@ public sealed class BrokerQueues : IAsyncDisposable
         }
     }
 
+    private static string? Header(IReadOnlyBasicProperties properties, string name) =>
+        properties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : null;
+
     public async ValueTask DisposeAsync()
     {
         await _subscription.DisposeAsync();
         await _connection.DisposeAsync();
     }
+
+    private sealed record HeardMessage(string Envelope, double HeardMs, string? Steps);
 }

@@ -37,6 +37,27 @@ public sealed class CacheServer(TestPlatform host)
     /// <summary>A snapshot now (SAVE): what Redis comes back as if it is killed before the next one.</summary>
     public static async Task SnapshotAsync(IConnectionMultiplexer redis) => await redis.GetDatabase().ExecuteAsync("SAVE");
 
+    /// <summary>
+    /// Starts Redis's latency monitor afresh: from now on it records every event (a command, a fork, an expiry cycle) that
+    /// held its one thread for <paramref name="thresholdMs"/> or longer, which every other client waited behind.
+    /// </summary>
+    public static async Task WatchLatencyAsync(IConnectionMultiplexer redis, int thresholdMs)
+    {
+        var database = redis.GetDatabase();
+        await database.ExecuteAsync("CONFIG", "SET", "latency-monitor-threshold", thresholdMs);
+        await database.ExecuteAsync("LATENCY", "RESET");
+    }
+
+    /// <summary>The longest event the latency monitor recorded since it was started (0 for none), and stops it.</summary>
+    public static async Task<long> LongestLatencyAsync(IConnectionMultiplexer redis)
+    {
+        var database = redis.GetDatabase();
+        // LATENCY LATEST: per event, [name, time of the latest, its milliseconds, the longest milliseconds].
+        var events = (RedisResult[])(await database.ExecuteAsync("LATENCY", "LATEST"))!;
+        await database.ExecuteAsync("CONFIG", "SET", "latency-monitor-threshold", 0);
+        return events.Select(latest => (long)((RedisResult[])latest!)[3]).DefaultIfEmpty(0).Max();
+    }
+
     /// <summary>Keys Redis loaded from its snapshot when it last started.</summary>
     public static async Task<long> KeysLoadedAtStartAsync(IConnectionMultiplexer redis)
     {

@@ -26,6 +26,9 @@ public sealed class ReadLoad
     public static ReadLoad Start(FaultPlatform platform, IReadOnlyList<(string Widget, string Path)> views, int readers, int readsPerSecond) =>
         new(platform, views, readers, readsPerSecond);
 
+    /// <summary>The gateway replica a reader reads from: readers are spread evenly over them.</summary>
+    public static int ReplicaOf(int reader) => reader % FaultPlatform.GatewayReplicas;
+
     /// <summary>Stops the readers and returns every read of them all.</summary>
     public async Task<List<ReadRecord>> StopAsync()
     {
@@ -38,7 +41,7 @@ public sealed class ReadLoad
     private async Task ReadUntilStoppedAsync(FaultPlatform platform, int reader, IReadOnlyList<(string Widget, string Path)> views, double intervalMs)
     {
         var mine = _history[reader];
-        var replica = reader % FaultPlatform.GatewayReplicas;
+        var replica = ReplicaOf(reader);
         var client = platform.Gateway(replica, platform.Viewer);
         var random = new Random(reader);
         var next = SuiteClock.NowMs;

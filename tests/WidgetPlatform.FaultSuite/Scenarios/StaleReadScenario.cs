@@ -16,6 +16,9 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
 {
     private static readonly double[] WindowsMs = [10, 25, 100, 1_000];
 
+    /// <summary>Redis events at least this long are recorded: a tenth of the 25-ms window, held by one command.</summary>
+    private const int RedisLatencyThresholdMs = 3;
+
     public async Task RunAsync()
     {
         var result = report.Scenario("stale_reads");
@@ -27,6 +30,9 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         var uploads = new List<UploadRecord>();
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
 
+        using var redis = await new CacheServer(platform.Host).ConnectAsync();
+        await CacheServer.WatchLatencyAsync(redis, RedisLatencyThresholdMs);
+        var probe = SchedulerProbe.Start();
         var load = ReadLoad.Start(platform, views, options.Readers, options.ReadsPerSecond);
         using (var uploader = platform.Gateway(1, platform.Uploader))
         {
@@ -46,6 +52,7 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         }
 
         var history = await load.StopAsync();
+        probe.Dispose();
         // Counted from the first upload after the warm-up, by which time every read shows a warm-up version at least.
         var reads = history.Where(read => read.StartMs >= uploads[0].AcceptedMs).ToList();
         var answered = reads.Where(read => read.Status == 200).ToList();
@@ -71,8 +78,13 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         result.Figure("stale_read_latest_start_after_upload_ms", late.Count == 0 ? 0 : late.Max(stale => stale.Read.StartMs - stale.Due.AcceptedMs), "ms");
         result.Figure("uploads_with_a_stale_read_w25ms", late.Select(stale => stale.Due.Version).Distinct(StringComparer.Ordinal).Count(), "uploads");
         await EventPathFiguresAsync(admin, result);
+        var announcements = broker.Announced(FaultPlatform.Study, FaultPlatform.Dataset);
+        LateUploadFigures(late, announcements, answered, result);
+        result.Figure("redis_longest_event_ms", await CacheServer.LongestLatencyAsync(redis), "ms");
+        result.Figure("scheduler_stalls_over_20ms", probe.Stalls, "stalls");
+        result.Figure("scheduler_longest_stall_ms", probe.LongestMs, "ms");
         // G1 counts from the invalidation service's announcement, not from the upload: the queue before it is not its window.
-        var announced = broker.Announced(FaultPlatform.Study, FaultPlatform.Dataset).Select(announcement => new UploadRecord(announcement.Version, announcement.AtMs, "announced")).ToList();
+        var announced = announcements.Select(announcement => new UploadRecord(announcement.Version, announcement.AtMs, "announced")).ToList();
         var staleAfterAnnouncement = StaleReads.Count(answered, announced, 25);
         var g1 = StaleReads.Count(answered, announced, 1_000);
         result.Figure("stale_reads_w25ms_after_announcement", staleAfterAnnouncement, "reads");
@@ -109,6 +121,25 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         result.Figure("warmup_stale_reads_w25ms", late.Count, "reads");
         result.Figure("warmup_first_upload_latest_stale_ms", first.Count == 0 ? 0 : first.Max(stale => stale.Read.StartMs - stale.Due.AcceptedMs), "ms");
         result.Figure("warmup_uploads_with_a_stale_read_w25ms", late.Select(stale => stale.Due.Version).Distinct(StringComparer.Ordinal).Count(), "uploads");
+    }
+
+    /// <summary>
+    /// Which half of the path each upload with a 25-ms stale read was late in — the invalidation service's announcement, or
+    /// its way from there to the replicas — with its timeline printed.
+    /// </summary>
+    private static void LateUploadFigures(
+        List<(ReadRecord Read, UploadRecord Due)> late, IReadOnlyList<Announcement> announcements, List<ReadRecord> answered, ScenarioResult result)
+    {
+        var timelines = late.Select(stale => stale.Due).DistinctBy(upload => upload.Version)
+            .Select(upload => UploadTimeline.Of(upload, announcements, answered, FaultPlatform.GatewayReplicas, ReadLoad.ReplicaOf))
+            .ToList();
+        foreach (var timeline in timelines)
+        {
+            Console.WriteLine($"  stale_reads: late upload {timeline.Describe()}");
+        }
+
+        result.Figure("late_uploads_announced_after_25ms", timelines.Count(timeline => timeline.AnnouncedLaterThan(25)), "uploads");
+        result.Figure("late_uploads_announced_within_25ms", timelines.Count(timeline => !timeline.AnnouncedLaterThan(25)), "uploads");
     }
 
     /// <summary>This scenario's uploads must all be accepted: a refusal is a broken run, not a figure.</summary>
