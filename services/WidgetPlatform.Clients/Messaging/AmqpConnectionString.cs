@@ -10,6 +10,17 @@ internal sealed record AmqpConnectionString(string Host, ushort Port, string Vir
     private const string DefaultVirtualHost = "/";
     private const string DefaultCredential = "guest";
 
+    /// <summary>A connection of the platform's own beside MassTransit's, for what its bus does not offer.</summary>
+    public RabbitMQ.Client.ConnectionFactory CreateFactory() => new()
+    {
+        HostName = Host,
+        Port = Port,
+        VirtualHost = VirtualHost,
+        UserName = Username,
+        Password = Password,
+        Ssl = new RabbitMQ.Client.SslOption(Host, enabled: UseSsl),
+    };
+
     public static AmqpConnectionString Parse(string connectionString, string connectionName)
     {
         if (!Uri.TryCreate(connectionString, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))

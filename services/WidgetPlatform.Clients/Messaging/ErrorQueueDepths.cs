@@ -19,15 +19,7 @@ public sealed class ErrorQueueDepths : IAsyncDisposable
 
     internal ErrorQueueDepths(AmqpConnectionString connection, string clientName)
     {
-        _factory = new ConnectionFactory
-        {
-            HostName = connection.Host,
-            Port = connection.Port,
-            VirtualHost = connection.VirtualHost,
-            UserName = connection.Username,
-            Password = connection.Password,
-            Ssl = new SslOption(connection.Host, enabled: connection.UseSsl),
-        };
+        _factory = connection.CreateFactory();
         _clientName = clientName + " (error-queue depths)";
     }
 

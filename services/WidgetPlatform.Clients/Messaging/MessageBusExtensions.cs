@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WidgetPlatform.Clients;
 using WidgetPlatform.Clients.Messaging;
@@ -56,6 +57,7 @@ public static class MessageBusExtensions
 
         // A factory, not an instance: the container disposes what it created, and with it the connection.
         builder.Services.AddSingleton(_ => new ErrorQueueDepths(connection, clientName));
+        builder.Services.AddReceiveEndpointObserver(services => new ErrorQueueDeclarer(connection, clientName, services.GetRequiredService<ILogger<ErrorQueueDeclarer>>()));
         builder.Services.RemoveMassTransitHostedService();
         builder.Services.AddHostedService<TolerantBusHostedService>();
 

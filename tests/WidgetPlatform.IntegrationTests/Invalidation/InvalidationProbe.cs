@@ -137,6 +137,22 @@ internal sealed class InvalidationProbe : IAsyncDisposable
         return taken;
     }
 
+    /// <summary>Whether the broker has <paramref name="queue"/> (a passive declare, on a connection of its own).</summary>
+    public async Task<bool> QueueExistsAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = _amqpUri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The first message of an error queue whose body holds <paramref name="marker"/>; fails after 15 s.</summary>
     public async Task<(string Body, IReadOnlyDictionary<string, string> Headers)> ErrorAsync(string queue, string marker)
     {
