@@ -30,7 +30,11 @@ public sealed partial class DatasetAnnouncer(DatasetAdvancer advancer, Supersede
             InvalidatedAt = time.GetUtcNow(),
         }, send => send.Headers.Set(StepTimings.Header, InvalidationTelemetry.StepsHeader), context.CancellationToken);
 
-        await InvalidationTelemetry.StepAsync("manifest.file.sync", () => advancer.PersistAsync(change, context.CancellationToken));
+        // Once the broker confirmed the announcement, what records it runs to its end, though the consume is cancelled: a
+        // broker killed just after its confirm cancels it (the connection is gone), and a file write or ledger mark given
+        // up then left the redelivered message to announce the version a second time (found by the fault suite's
+        // broker_killed: one version of 216 announced twice over five kills).
+        await InvalidationTelemetry.StepAsync("manifest.file.sync", () => advancer.PersistAsync(change, CancellationToken.None));
         await InvalidationTelemetry.StepAsync("ledger.mark", () => advancer.MarkAnnouncedAsync(change));
         sweeper.Nudge(change.StudyId, change.Widgets);
         LogAnnounced(logger, change.StudyId, DatasetLayers.Name(change.Layer), string.Join(',', change.Datasets), change.PreviousVersion, change.CurrentVersion, change.Widgets.Count);
