@@ -30,7 +30,7 @@ public sealed class StaleReadScenario(FaultPlatform platform, FaultSuiteOptions 
         var uploads = new List<UploadRecord>();
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
 
-        using var redis = await new CacheServer(platform.Host).ConnectAsync();
+        using var redis = await platform.Cache.ConnectAsync();
         await CacheServer.WatchLatencyAsync(redis, RedisLatencyThresholdMs);
         var probe = SchedulerProbe.Start();
         var load = ReadLoad.Start(platform, views, options.Readers, options.ReadsPerSecond);

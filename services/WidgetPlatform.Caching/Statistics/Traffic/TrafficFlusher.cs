@@ -100,12 +100,7 @@ public sealed partial class TrafficFlusher(
         _fleetWritten = fleet;
     }
 
-    /// <summary>
-    /// A study's traffic, a few whole widgets per script. A script holds Redis for its whole run, and every widget carries up
-    /// to 49 counters: one script for the study (some 600 fields, 1,800 increments) ran 2.5–12 ms under load, twice a second
-    /// with two replicas, and everything else waited behind it — the invalidation service's compare-and-set too, which put
-    /// uploads past the fault suite's 25-ms stale-read window. Each widget is marked written once its own script succeeded.
-    /// </summary>
+    /// <summary>A study's traffic, a few whole widgets per script (<see cref="FieldsPerScript"/>).</summary>
     private async Task FlushStudyAsync(string studyId, Dictionary<string, TrafficCounts> widgets, DateTimeOffset now)
     {
         var grown = widgets
