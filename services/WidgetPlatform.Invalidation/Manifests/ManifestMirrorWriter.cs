@@ -16,8 +16,10 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
     // {1, the version it held before} when it advanced, {0, the version it holds} when it did not ('' for none). With a
     // claim window, each advanced dataset's pass is marked pending in the same step, so no gateway can see the new version
     // without seeing the mark — unless the warmer already claimed that version's pass ahead (PendingPasses.ClaimAheadAsync):
-    // then its locks are what gateways wait on.
+    // then its locks are what gateways wait on. Also returns whether the manifest existed before: the global studies set is
+    // another key, in another cluster slot, so it is written after the script (below).
     private static readonly LuaScript AdvanceScript = LuaScript.Prepare("""
+        local existed = redis.call('EXISTS', @manifest)
         local results = {}
         local window = tonumber(@passClaimWindowMs)
         for index, field in ipairs(cjson.decode(@fields)) do
@@ -32,8 +34,7 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
             results[index] = {0, current}
           end
         end
-        redis.call('SADD', @studies, @studyId)
-        return results
+        return {existed, results}
         """);
 
     /// <summary>
@@ -45,19 +46,25 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
         string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version, TimeSpan? passClaimWindow = null)
     {
         var fields = datasets.Select(dataset => RedisKeys.ManifestField(layer, dataset)).ToArray();
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(AdvanceScript, new
+        var database = redis.GetDatabase();
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(AdvanceScript, new
         {
             manifest = (RedisKey)RedisKeys.Manifest(studyId),
-            studies = (RedisKey)RedisKeys.Studies,
             fields = System.Text.Json.JsonSerializer.Serialize(fields),
             version,
-            studyId,
             passPrefix = RedisKeys.PendingPassPrefix(studyId),
             claimedPrefix = PendingPasses.ClaimedPrefix,
             passClaimWindowMs = (long)(passClaimWindow?.TotalMilliseconds ?? 0),
-        });
+        }))!;
 
-        var outcomes = (RedisResult[])result!;
+        // Listed only once its manifest is mirrored (a listed study counts as seeded), and written only when the manifest
+        // was new, so an ordinary advance stays one round trip.
+        if ((int)result[0] == 0)
+        {
+            await database.SetAddAsync(RedisKeys.Studies, studyId);
+        }
+
+        var outcomes = (RedisResult[])result[1]!;
         return [.. datasets.Select((dataset, index) =>
         {
             var outcome = (RedisResult[])outcomes[index]!;
@@ -66,7 +73,10 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
         })];
     }
 
-    /// <summary>Mirrors a manifest read from disk; fields already newer in Redis are kept.</summary>
+    /// <summary>
+    /// Mirrors a manifest read from disk; fields already newer in Redis are kept. Lists the study in any case: a service
+    /// that stopped between an advance and its listing left it mirrored but unlisted.
+    /// </summary>
     public async Task SeedAsync(StudyManifest manifest)
     {
         foreach (var layer in DatasetLayers.All)
@@ -76,5 +86,7 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
                 await AdvanceAsync(manifest.StudyId, layer, [.. group.Select(dataset => dataset.Key)], group.Key);
             }
         }
+
+        await redis.GetDatabase().SetAddAsync(RedisKeys.Studies, manifest.StudyId);
     }
 }

@@ -10,7 +10,8 @@ namespace WidgetPlatform.Invalidation.Restarts;
 /// <summary>
 /// A Redis that restarted comes back empty (no persistence) or as its last snapshot (persistence on): a manifest mirror
 /// older than the manifests on disk, widget epochs and entries from before the latest invalidations. Redis gives itself a
-/// new <c>run_id</c> at every start; when it changed, the mirror is seeded again from disk (compare-and-set: only forward),
+/// new <c>run_id</c> at every start; when a primary's changed, or a primary appeared (a cluster's replica promoted in a
+/// failover, which may have missed the last writes), the mirror is seeded again from disk (compare-and-set: only forward),
 /// and the widgets invalidated within <see cref="InvalidationOptions.RedisRestartReplayWindow"/> are invalidated again and
 /// announced, so that nothing they removed is served again, from Redis or from a gateway's memory that read it meanwhile.
 /// </summary>
@@ -26,20 +27,20 @@ public sealed partial class RedisRestartRecovery(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string? known = null;
+        PrimaryRunIds? known = null;
         using var timer = new PeriodicTimer(options.Value.RedisRestartCheckInterval, time);
         do
         {
             try
             {
-                var runId = await RunIdAsync();
-                if (known is not null && runId != known)
+                var current = await PrimaryRunIds.ReadAsync(redis);
+                if (known is not null && current.RestartedSince(known))
                 {
                     await RecoverAsync(stoppingToken);
                 }
 
                 // Only once recovered: a recovery cut short by Redis going away again is done again at the next look.
-                known = runId;
+                known = known?.With(current) ?? current;
             }
             catch (Exception exception) when (exception is RedisConnectionException or RedisTimeoutException)
             {
@@ -53,14 +54,6 @@ public sealed partial class RedisRestartRecovery(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    /// <summary>Redis's run_id. The whole INFO (about 5 KB a second): IServer.Info and a section argument need admin mode.</summary>
-    private async Task<string> RunIdAsync()
-    {
-        var info = (string?)await redis.GetDatabase().ExecuteAsync("INFO") ?? "";
-        var line = info.Split('\n').FirstOrDefault(line => line.StartsWith("run_id:", StringComparison.Ordinal));
-        return line?["run_id:".Length..].Trim() ?? throw new RedisException("INFO named no run_id.");
     }
 
     private async Task RecoverAsync(CancellationToken cancellationToken)

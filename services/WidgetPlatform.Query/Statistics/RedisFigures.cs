@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace WidgetPlatform.Query.Statistics;
 
-/// <summary>Keys, memory and evictions as Redis itself reports them (INFO), or unavailable.</summary>
+/// <summary>
+/// Keys, memory and evictions as Redis itself reports them (INFO, DBSIZE), summed over the primaries of a cluster (one
+/// for a single server); or unavailable.
+/// </summary>
 public sealed record RedisFigures(bool Available, long Keys, long UsedMemoryBytes, long MaxMemoryBytes, long EvictedKeys)
 {
     public static readonly RedisFigures Unavailable = new(false, 0, 0, 0, 0);
@@ -15,15 +18,21 @@ public sealed record RedisFigures(bool Available, long Keys, long UsedMemoryByte
     {
         try
         {
-            // Raw commands: the typed INFO of StackExchange.Redis needs admin mode, which the gateway has no reason to enable.
-            var database = redis.GetDatabase();
-            var info = Parse((string?)await database.ExecuteAsync("INFO") ?? "");
-            return new RedisFigures(
-                true,
-                (long)await database.ExecuteAsync("DBSIZE"),
-                Number(info, "used_memory"),
-                Number(info, "maxmemory"),
-                Number(info, "evicted_keys"));
+            var figures = new RedisFigures(true, 0, 0, 0, 0);
+            var primaries = redis.GetServers().Where(server => server.IsConnected && !server.IsReplica).ToList();
+            foreach (var primary in primaries)
+            {
+                // Raw commands: the typed INFO of StackExchange.Redis needs admin mode, which the gateway has no reason to enable.
+                var info = Parse((string?)await primary.ExecuteAsync("INFO") ?? "");
+                figures = new RedisFigures(
+                    true,
+                    figures.Keys + (long)await primary.ExecuteAsync("DBSIZE"),
+                    figures.UsedMemoryBytes + Number(info, "used_memory"),
+                    figures.MaxMemoryBytes + Number(info, "maxmemory"),
+                    figures.EvictedKeys + Number(info, "evicted_keys"));
+            }
+
+            return primaries.Count > 0 ? figures : Unavailable;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
