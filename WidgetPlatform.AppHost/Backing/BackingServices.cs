@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using WidgetPlatform.AppHost.Executables;
+using WidgetPlatform.AppHost.ScaleOut;
 
 namespace WidgetPlatform.AppHost.Backing;
 
@@ -33,11 +34,20 @@ public static class BackingServices
         return mode;
     }
 
-    public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name, BackingMode mode, StatePaths paths)
+    /// <summary>The cache: a Redis Cluster of <c>redis-server</c> nodes in the scale-out profile (Aspire has no clustered Redis container).</summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddCache(
+        this IDistributedApplicationBuilder builder, string name, BackingMode mode, StatePaths paths, PlatformProfile profile)
     {
         if (Existing(builder, name) is { } existing)
         {
             return existing;
+        }
+
+        if (profile.IsScaleOut)
+        {
+            return mode == BackingMode.Containers
+                ? throw new InvalidOperationException($"The scale-out profile runs its Redis Cluster as redis-server processes: set {ModeKey}=executables.")
+                : builder.AddRedisCluster(name, paths, PlatformProfile.ClusterPrimaries, PlatformProfile.ReplicasPerPrimary);
         }
 
         return mode == BackingMode.Containers
@@ -59,15 +69,15 @@ public static class BackingServices
 
     /// <summary>
     /// The cache as one service reaches it, once it is up: as the service's own Redis user where the AppHost runs
-    /// redis-server (<see cref="RedisServiceUser"/>); a container or an existing server is reached as its one user.
+    /// redis-server, one or a cluster (<see cref="RedisServiceUser"/>); a container or an existing server is reached as its one user.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithCache(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> cache)
     {
         project.WithReference(cache).WaitFor(cache);
-        if (cache.Resource is RedisServerResource server && server.UserPasswords.ContainsKey(project.Resource.Name))
+        if (cache.Resource is IRedisWithServiceUsers redis && redis.Credentials.UserPasswords.ContainsKey(project.Resource.Name))
         {
             // After the reference, so that this value replaces the default user's that the reference sets.
-            project.WithEnvironment($"ConnectionStrings__{cache.Resource.Name}", server.ConnectionStringFor(project.Resource.Name));
+            project.WithEnvironment($"ConnectionStrings__{cache.Resource.Name}", redis.ConnectionStringFor(project.Resource.Name));
         }
 
         return project;

@@ -10,14 +10,16 @@ public static class RedisServerBuilderExtensions
     /// (<see cref="RedisServiceUser"/>), its memory limit, eviction policy and persistence as <see cref="CacheServerSettings"/>
     /// say, configured in <paramref name="directory"/>; healthy once it answers PING.
     /// </summary>
-    public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name, string directory)
+    public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name, string directory) =>
+        builder.AddRedisNode(name, directory, RedisCredentials.Generate(builder, name), clusterNode: false);
+
+    /// <summary>One <c>redis-server</c> with the given users; a <paramref name="clusterNode"/> runs in cluster mode.</summary>
+    internal static IResourceBuilder<RedisServerResource> AddRedisNode(
+        this IDistributedApplicationBuilder builder, string name, string directory, RedisCredentials credentials, bool clusterNode)
     {
         var command = ExecutableLocator.Require("redis-server", "redis-server");
         var settings = CacheServerSettings.From(builder.Configuration);
-        var password = builder.AddParameter($"{name}-password", Secrets.NewPassword(), secret: true);
-        var userPasswords = RedisServiceUser.Services.ToDictionary(
-            user => user.Name, user => builder.AddParameter($"{name}-{user.Name}-password", Secrets.NewPassword(), secret: true).Resource, StringComparer.Ordinal);
-        var server = new RedisServerResource(name, command, directory, FreePort.Next(), password.Resource, userPasswords);
+        var server = new RedisServerResource(name, command, directory, FreePort.Next(), credentials);
         var configPath = Path.Combine(directory, "redis.conf");
         var healthCheck = $"{name}-ping";
         // One instance for every run: the factory is called per run, and the check keeps one connection open.
@@ -37,23 +39,27 @@ public static class RedisServerBuilderExtensions
             .OnBeforeResourceStarted(async (resource, _, cancellationToken) =>
             {
                 Directory.CreateDirectory(directory);
-                var users = new List<string>();
-                foreach (var user in RedisServiceUser.Services)
-                {
-                    users.Add(user.ConfigurationLine((await resource.UserPasswords[user.Name].GetValueAsync(cancellationToken))!));
-                }
-
+                var password = await resource.Credentials.Password.GetValueAsync(cancellationToken);
                 Secrets.WritePrivateFile(configPath, $"""
                     port {resource.Port}
                     bind 127.0.0.1
                     protected-mode yes
-                    requirepass {await resource.Password.GetValueAsync(cancellationToken)}
-                    {string.Join('\n', users)}
+                    requirepass {password}
+                    {await resource.Credentials.UserLinesAsync(cancellationToken)}
                     dir {directory}
                     {settings.ConfigurationLines()}
                     daemonize no
                     logfile ""
+                    {(clusterNode ? ClusterConfiguration(password!) : "")}
                     """);
             });
     }
+
+    // A replica authenticates to its primary as the default user; a node that misses 2 s of pings is failed over.
+    private static string ClusterConfiguration(string password) => $"""
+        cluster-enabled yes
+        cluster-config-file nodes.conf
+        cluster-node-timeout 2000
+        masterauth {password}
+        """;
 }

@@ -15,7 +15,9 @@ public static class DemoDashboard
     /// Adds <c>web</c> unless <c>WidgetPlatform:Web:Enabled</c> is false (the tests that do not open it leave it out: its
     /// build costs seconds of CPU on every start). Its packages must be installed (scripts/run.sh and scripts/test.sh do).
     /// </summary>
-    public static void AddDemoDashboard(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, DevStateSettings state)
+    /// <param name="entry">What the dashboard calls: the gateway, or the load balancer in front of its replicas.</param>
+    public static void AddDemoDashboard(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> entry, IResourceBuilder<ProjectResource> gateway, DevStateSettings state)
     {
         if (!builder.Configuration.GetValue("WidgetPlatform:Web:Enabled", true))
         {
@@ -26,10 +28,10 @@ public static class DemoDashboard
         var web = builder.AddExecutable(ResourceName, "npm", folder, "run", "serve")
             .WithHttpEndpoint(env: "PORT")
             .WithHttpHealthCheck("/")
-            .WithEnvironment("VITE_GATEWAY_URL", gateway.GetEndpoint("http"))
+            .WithEnvironment("VITE_GATEWAY_URL", entry.GetEndpoint("http"))
             .WithEnvironment("VITE_STUDY_ID", DemoStudy.StudyId)
             .WithEnvironment("VITE_DEV_TOKEN", state.Credentials.Tokens.Viewer)
-            .WaitFor(gateway);
+            .WaitFor(entry);
 
         // A browser may name the page by either loopback spelling; CORS compares origins exactly.
         var port = web.GetEndpoint("http").Property(EndpointProperty.Port);

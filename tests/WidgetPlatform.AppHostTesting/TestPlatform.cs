@@ -26,6 +26,12 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>The broker user upstream pipelines publish with (docs/messages.md, "Broker users").</summary>
     public const string PipelineMessaging = "messaging-pipelines";
 
+    /// <summary>
+    /// The AppHost profile every test platform starts with unless a test names its own (<c>scale-out</c>: the same tests on
+    /// a Redis Cluster, docs/operations.md, "Scale-out profile").
+    /// </summary>
+    public const string ProfileVariable = "WIDGETPLATFORM_TEST_PROFILE";
+
     private static readonly string[] ConnectionStringResources = [.. BackingServices, PipelineMessaging];
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -145,6 +151,11 @@ public sealed class TestPlatform : IAsyncDisposable
             "--WidgetPlatform:Backing=executables",
             $"--WidgetPlatform:Web:Enabled={(options.WithWeb ? "true" : "false")}",
         ];
+        if (System.Environment.GetEnvironmentVariable(ProfileVariable) is { Length: > 0 } profile)
+        {
+            arguments.Add($"--WidgetPlatform:Profile={profile}");
+        }
+
         arguments.AddRange(options.Replicas.Select(replicas => $"--WidgetPlatform:Replicas:{replicas.Key}={replicas.Value}"));
         arguments.AddRange(options.AppHostSettings.Select(setting => $"--{setting.Key}={setting.Value}"));
         if (options.WithDashboard)

@@ -3,7 +3,9 @@ using WidgetPlatform.IntegrationTests.Operations;
 
 namespace WidgetPlatform.IntegrationTests.Gateway;
 
+// Stops or kills the one instance of a server or service: the scale-out profile's are clustered (ScaleOut/FailoverTests).
 /// <summary>G6 on a platform of its own, since it stops Redis; with alerts judged every second, as the operators' tests have them.</summary>
+[Trait("Profile", "single")]
 public sealed class DegradationTests
 {
     private const string Path = "/api/studies/STUDY-001/widgets/ae-by-severity/data";

@@ -6,11 +6,13 @@ using Xunit.Abstractions;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
+// Stops or kills the one instance of a server or service: the scale-out profile's are clustered (ScaleOut/FailoverTests).
 /// <summary>
 /// Issue 5: the service killed in the middle of a stream of 500 events and started again (the dashboard's Start) handles every event —
 /// the queue is durable and a message is acknowledged only once handled.
 /// </summary>
 [Collection(SharedPlatform.Name)]
+[Trait("Profile", "single")]
 public sealed class KillMidStreamTests(PlatformFixture platform, ITestOutputHelper output) : InvalidationTestBase(platform)
 {
     private const int Events = 500;

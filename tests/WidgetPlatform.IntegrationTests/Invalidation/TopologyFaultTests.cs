@@ -3,11 +3,13 @@ using RabbitMQ.Client;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
+// Stops or kills the one instance of a server or service: the scale-out profile's are clustered (ScaleOut/FailoverTests).
 /// <summary>
 /// Issue 12, fault (b): a service whose queues RabbitMQ refuses says so in one clear log line and reports unhealthy; it
 /// does not abort (which under Aspire leaves it exited, with no /health to ask and the reason scrolled away).
 /// </summary>
 [Collection(SharedPlatform.Name)]
+[Trait("Profile", "single")]
 public sealed class TopologyFaultTests(PlatformFixture platform)
 {
     private const string Service = "invalidation";
