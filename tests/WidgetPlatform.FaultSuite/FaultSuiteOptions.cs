@@ -2,7 +2,8 @@ namespace WidgetPlatform.FaultSuite;
 
 /// <summary>
 /// <c>--quick</c> (CI: a few seconds per scenario, proving the checks run and hold) or full (the figures of issue 18:
-/// ≥ 100,000 reads and ≥ 50 uploads); <c>--only a,b</c> runs those scenarios; <c>--output path</c> (bench/reliability.json).
+/// ≥ 100,000 reads and ≥ 50 uploads, and the failovers of the scale-out profile); <c>--only a,b</c> runs those scenarios;
+/// <c>--output path</c> (bench/reliability.json).
 /// </summary>
 public sealed record FaultSuiteOptions
 {
@@ -37,6 +38,9 @@ public sealed record FaultSuiteOptions
     /// <summary>How long reads go on after Redis is back, before the last upload (redis_killed, redis_restored).</summary>
     public TimeSpan AfterRedisRestart { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long reads and uploads go on after a failover scenario's kill.</summary>
+    public TimeSpan FailoverObservation { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Generated hostile requests (each category's variants, repeated up to this many).</summary>
     public int HostileRequests { get; init; } = 1_000;
 
@@ -46,12 +50,15 @@ public sealed record FaultSuiteOptions
 
     public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
 
+    /// <summary>A scenario of the scale-out platform, which quick mode (CI) leaves to the integration tests unless named.</summary>
+    public bool RunsScaleOut(string scenario) => Only?.Contains(scenario) ?? Mode == "full";
+
     public static FaultSuiteOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
         var options = quick
             ? new FaultSuiteOptions { Mode = "quick", Readers = 4, Reads = 3_000, Uploads = 6, WarmupUploads = 2, UploadInterval = TimeSpan.FromMilliseconds(400), PoisonRounds = 5, ReadsPerSecond = 1_000, BrokerKills = 1,
-                RedisOutage = TimeSpan.FromSeconds(8), AfterRedisRestart = TimeSpan.FromSeconds(4) }
+                RedisOutage = TimeSpan.FromSeconds(8), AfterRedisRestart = TimeSpan.FromSeconds(4), FailoverObservation = TimeSpan.FromSeconds(12) }
             : new FaultSuiteOptions { Mode = "full" };
         for (var index = 0; index < args.Length - 1; index++)
         {

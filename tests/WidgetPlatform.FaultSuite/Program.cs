@@ -10,39 +10,30 @@ var options = FaultSuiteOptions.Parse(args);
 var report = new ReliabilityReport(options.Mode);
 Console.WriteLine($"fault suite, {options.Mode} mode, {Environment.ProcessorCount} cores");
 
-await using (var platform = await FaultPlatform.StartAsync())
+// The scenarios of the single profile, in order, on one platform.
+var scenarios = new List<(string Name, Func<FaultPlatform, RefusalWatch, Task> Run)>
 {
-    var refusals = new RefusalWatch(platform);
-    var scenarios = new List<(string Name, Func<Task> Run)>
-    {
-        ("stale_reads", () => new StaleReadScenario(platform, options, report).RunAsync()),
-        ("hostile_input", () => new HostileInputScenario(platform, options, report).RunAsync()),
-        ("poison_messages", () => new PoisonMessageScenario(platform, options, report).RunAsync()),
-        ("tenant_matrix", () => new TenantMatrixScenario(platform, report).RunAsync()),
-        ("python_pipeline", () => new PythonPipelineScenario(platform, report).RunAsync()),
-        ("redis_killed", () => new RedisKillScenario(platform, options, report).RunAsync()),
-        ("redis_restored", () => new RedisRestoreScenario(platform, options, report).RunAsync()),
-        ("services_killed", () => new ServiceKillScenario(platform, options, report).RunAsync()),
-        // Last but one: it restarts the broker, and what follows a restart should not be the other scenarios' concern.
-        ("broker_killed", () => new BrokerKillScenario(platform, options, report).RunAsync()),
-        // After all the others, whose refusals it reports: their own tries of forbidden operations would count as refusals.
-        ("least_privilege", () => new LeastPrivilegeScenario(platform, refusals, report).RunAsync()),
-    };
+    ("stale_reads", (platform, _) => new StaleReadScenario(platform, options, report).RunAsync()),
+    ("hostile_input", (platform, _) => new HostileInputScenario(platform, options, report).RunAsync()),
+    ("poison_messages", (platform, _) => new PoisonMessageScenario(platform, options, report).RunAsync()),
+    ("tenant_matrix", (platform, _) => new TenantMatrixScenario(platform, report).RunAsync()),
+    ("python_pipeline", (platform, _) => new PythonPipelineScenario(platform, report).RunAsync()),
+    ("redis_killed", (platform, _) => new RedisKillScenario(platform, options, report).RunAsync()),
+    ("redis_restored", (platform, _) => new RedisRestoreScenario(platform, options, report).RunAsync()),
+    ("services_killed", (platform, _) => new ServiceKillScenario(platform, options, report).RunAsync()),
+    // Last but one: it restarts the broker, and what follows a restart should not be the other scenarios' concern.
+    ("broker_killed", (platform, _) => new BrokerKillScenario(platform, options, report).RunAsync()),
+    // After all the others, whose refusals it reports: their own tries of forbidden operations would count as refusals.
+    ("least_privilege", (platform, refusals) => new LeastPrivilegeScenario(platform, refusals, report).RunAsync()),
+};
 
+if (scenarios.Any(scenario => options.Runs(scenario.Name)))
+{
+    await using var platform = await FaultPlatform.StartAsync();
+    var refusals = new RefusalWatch(platform);
     foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))
     {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            await run();
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            report.Scenario(name).Check("the scenario ran to its end", passed: false, $"{exception.GetType().Name}: {exception.Message}");
-            Console.WriteLine(exception);
-        }
-
-        Console.WriteLine($"  [{name} took {watch.Elapsed.TotalSeconds:F0} s]");
+        await RunAsync(name, () => run(platform, refusals));
         if (name != "least_privilege")
         {
             await refusals.GatherAsync();
@@ -50,7 +41,40 @@ await using (var platform = await FaultPlatform.StartAsync())
     }
 }
 
+// Issue 19's failovers, on a platform of the scale-out profile of their own: full mode, or when --only names them.
+string[] failovers = ["failover_gateway", "failover_redis_primary"];
+if (failovers.Any(options.RunsScaleOut))
+{
+    await using var scaleOut = await FaultPlatform.StartScaleOutAsync();
+    var failover = new FailoverScenario(scaleOut, options, report);
+    if (options.RunsScaleOut("failover_gateway"))
+    {
+        await RunAsync("failover_gateway", failover.GatewayReplicaAsync);
+    }
+
+    if (options.RunsScaleOut("failover_redis_primary"))
+    {
+        await RunAsync("failover_redis_primary", failover.RedisPrimaryAsync);
+    }
+}
+
 report.PrintTable(Console.Out);
 await report.WriteJsonAsync(options.Output);
 Console.WriteLine($"written: {options.Output}");
 return report.Passed ? 0 : 1;
+
+async Task RunAsync(string name, Func<Task> run)
+{
+    var watch = Stopwatch.StartNew();
+    try
+    {
+        await run();
+    }
+    catch (Exception exception) when (exception is not OutOfMemoryException)
+    {
+        report.Scenario(name).Check("the scenario ran to its end", passed: false, $"{exception.GetType().Name}: {exception.Message}");
+        Console.WriteLine(exception);
+    }
+
+    Console.WriteLine($"  [{name} took {watch.Elapsed.TotalSeconds:F0} s]");
+}

@@ -32,6 +32,10 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
 
     public string Viewer => Host.DevTokens.Viewer;
 
+    /// <summary>The YARP resource in front of the gateway replicas in the scale-out profile.</summary>
+    public const string LoadBalancer = "query-lb";
+
+    /// <summary>The suite's platform: the single profile with two gateway replicas.</summary>
     public static async Task<FaultPlatform> StartAsync()
     {
         var host = await TestPlatform.StartAsync(new TestPlatformOptions
@@ -48,10 +52,32 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
         return new FaultPlatform(host, await PipelinePublisher.ConnectAsync(host));
     }
 
+    /// <summary>The platform of the failover scenarios: the AppHost's scale-out profile (docs/operations.md).</summary>
+    public static async Task<FaultPlatform> StartScaleOutAsync()
+    {
+        var host = await TestPlatform.StartAsync(new TestPlatformOptions
+        {
+            AppHostSettings = new Dictionary<string, string> { ["WidgetPlatform:Profile"] = "scale-out" },
+            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["query"] = new Dictionary<string, string> { ["WidgetPlatform__Auth__AdminRateLimit__PermitLimit"] = "100000" },
+            },
+        });
+        return new FaultPlatform(host, await PipelinePublisher.ConnectAsync(host));
+    }
+
     /// <summary>A client of one gateway replica with the token given; the suite's requests time out after 30 s.</summary>
     public HttpClient Gateway(int replica, string token)
     {
         var client = Host.CreateHttpClient("query", replica, token);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        return client;
+    }
+
+    /// <summary>A client of the load balancer (scale-out profile) with the token given; requests time out after 30 s.</summary>
+    public HttpClient Balanced(string token)
+    {
+        var client = Host.CreateHttpClient(LoadBalancer, bearerToken: token);
         client.Timeout = TimeSpan.FromSeconds(30);
         return client;
     }
@@ -63,7 +89,7 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
     public async Task<bool> ServesEverywhereAsync(string version, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
-        for (var replica = 0; replica < GatewayReplicas; replica++)
+        for (var replica = 0; replica < Host.Instances("query").Count; replica++)
         {
             using var client = Gateway(replica, Viewer);
             while ((await WidgetReads.ReadAsync(client, -1, "ae-total", $"api/studies/{Study}/widgets/ae-total/data", CancellationToken.None)).DataVersion != version)

@@ -12,8 +12,11 @@ public sealed class ReadLoad
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _readers;
 
-    private ReadLoad(FaultPlatform platform, IReadOnlyList<(string Widget, string Path)> views, int readers, int readsPerSecond)
+    private readonly bool _throughBalancer;
+
+    private ReadLoad(FaultPlatform platform, IReadOnlyList<(string Widget, string Path)> views, int readers, int readsPerSecond, bool throughBalancer)
     {
+        _throughBalancer = throughBalancer;
         _history = [.. Enumerable.Range(0, readers).Select(_ => new List<ReadRecord>())];
         // Paced, not as fast as it goes: a machine saturated by its own readers measures its saturation, not the fault.
         var intervalMs = 1_000.0 * readers / readsPerSecond;
@@ -23,8 +26,10 @@ public sealed class ReadLoad
     /// <summary>Reads so far, all readers together (a count read while they add: a moment's figure).</summary>
     public long Count => _history.Sum(list => (long)list.Count);
 
-    public static ReadLoad Start(FaultPlatform platform, IReadOnlyList<(string Widget, string Path)> views, int readers, int readsPerSecond) =>
-        new(platform, views, readers, readsPerSecond);
+    /// <param name="throughBalancer">Every reader reads through the load balancer (scale-out profile), not a replica of its own.</param>
+    public static ReadLoad Start(
+        FaultPlatform platform, IReadOnlyList<(string Widget, string Path)> views, int readers, int readsPerSecond, bool throughBalancer = false) =>
+        new(platform, views, readers, readsPerSecond, throughBalancer);
 
     /// <summary>The gateway replica a reader reads from: readers are spread evenly over them.</summary>
     public static int ReplicaOf(int reader) => reader % FaultPlatform.GatewayReplicas;
@@ -42,7 +47,7 @@ public sealed class ReadLoad
     {
         var mine = _history[reader];
         var replica = ReplicaOf(reader);
-        var client = platform.Gateway(replica, platform.Viewer);
+        var client = _throughBalancer ? platform.Balanced(platform.Viewer) : platform.Gateway(replica, platform.Viewer);
         var random = new Random(reader);
         var next = SuiteClock.NowMs;
         while (!_stop.IsCancellationRequested)
@@ -57,7 +62,7 @@ public sealed class ReadLoad
                     mine.Add(read);
                 }
 
-                if (read.Status == 0)
+                if (read.Status == 0 && !_throughBalancer)
                 {
                     // Its replica is down: a restarted one may listen elsewhere, so the address is looked up again.
                     client.Dispose();
