@@ -6,6 +6,7 @@
 #   --quick    seconds of load and small data (CI: it checks the harness, never a number)
 #   --medium   shorter than the full run (Zipf 30 s)
 #   --no-compute   leave out the compute benchmark;  --only widget_hit,dashboard   run only those scenarios
+#   (scale_out_hit starts a platform of the scale-out profile after the others: medium and full runs, or --only)
 # Other engineers' builds are noise: look at the load average it prints first.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -56,20 +56,14 @@ await using (var platform = await BenchPlatform.StartAsync(options))
 
     foreach (var (name, run) in scenarios.Where(scenario => options.Runs(scenario.Name)))
     {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            await run();
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // A broken harness fails the run (that is what --quick in CI is for); a poor number never does.
-            failures.Add($"{name}: {exception.GetType().Name}: {exception.Message}");
-            Console.WriteLine($"  {name} FAILED: {exception}");
-        }
-
-        Console.WriteLine($"  [{name} took {watch.Elapsed.TotalSeconds:F0} s; load {Machine.LoadAverage()}]");
+        await RunScenarioAsync(name, run);
     }
+}
+
+// On a platform of the scale-out profile of its own, after the other is gone: medium and full runs, or when named.
+if (options.Runs("scale_out_hit") && (options.Mode != "quick" || options.Only.Count > 0))
+{
+    await RunScenarioAsync("scale_out_hit", () => new ScaleOutHitScenario(options, report).RunAsync());
 }
 
 if (options.ComputeResultsPath is { } computePath)
@@ -87,3 +81,20 @@ foreach (var failure in failures)
 }
 
 return failures.Count == 0 ? 0 : 1;
+
+async Task RunScenarioAsync(string name, Func<Task> run)
+{
+    var watch = Stopwatch.StartNew();
+    try
+    {
+        await run();
+    }
+    catch (Exception exception) when (exception is not OutOfMemoryException)
+    {
+        // A broken harness fails the run (that is what --quick in CI is for); a poor number never does.
+        failures.Add($"{name}: {exception.GetType().Name}: {exception.Message}");
+        Console.WriteLine($"  {name} FAILED: {exception}");
+    }
+
+    Console.WriteLine($"  [{name} took {watch.Elapsed.TotalSeconds:F0} s; load {Machine.LoadAverage()}]");
+}

@@ -39,8 +39,9 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
 
         var load = ReadLoad.Start(platform, WidgetReads.Views(FaultPlatform.Study, widgets), options.Readers, options.ReadsPerSecond, throughBalancer: true);
         var uploads = new List<UploadRecord>();
+        var refused = new List<(double AtMs, string Answer)>();
         using var burstOver = new CancellationTokenSource();
-        var burst = Task.Run(() => UploadUntilAsync(uploader, payload, uploads, burstOver.Token));
+        var burst = Task.Run(() => UploadUntilAsync(uploader, payload, uploads, refused, burstOver.Token));
         await Task.Delay(TimeSpan.FromSeconds(2));
         var killedAt = SuiteClock.NowMs;
         platform.Host.Kill(resource, replica);
@@ -71,6 +72,7 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
         result.Figure($"{name}_non_200_after_settling", settled.Count(read => read.Status != 200), "reads");
         result.Figure($"{name}_last_failure_after_kill_ms", lastFailure - killedAt, "ms");
         result.Figure($"{name}_uploads", uploads.Count, "uploads");
+        result.Figure($"{name}_uploads_refused", refused.Count, "uploads");
         result.Figure($"{name}_stale_reads_w1000ms", stale.Count, "reads");
         result.Figure($"{name}_stale_reads_w1000ms_after_settling", staleSettled, "reads");
         result.Figure($"{name}_last_stale_read_after_kill_ms", lastStale - killedAt, "ms");
@@ -79,6 +81,9 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
         result.Check("at most 1% of the reads since the kill failed", failedShare <= 1, $"{failedShare:F2}% of {sinceKill.Count}: {Statuses(sinceKill)}");
         result.Check($"every read from {SettleBudget.TotalSeconds:F0} s after the kill answered 200", settled.All(read => read.Status == 200),
             $"{settled.Count(read => read.Status != 200)} of {settled.Count}");
+        var refusedSettled = refused.Where(refusal => refusal.AtMs >= settledAt).ToList();
+        result.Check("once settled, no upload refused", refusedSettled.Count == 0,
+            refused.Count == 0 ? "none" : $"{refusedSettled.Count} of {refused.Count} refused ({string.Join("; ", refused.Select(refusal => refusal.Answer).Distinct().Take(2))})");
         result.Check("once settled, no read stale 1 s after an upload was accepted", staleSettled == 0, $"{staleSettled} of {settled.Count}");
         result.Check("the newest upload served by every gateway replica (none lost)", served, $"{newest.Version} of {uploads.Count}");
         result.Check("every queue drained", left == 0, $"{left} messages left");
@@ -88,21 +93,41 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
     private static string Statuses(IEnumerable<ReadRecord> reads) =>
         string.Join(", ", reads.GroupBy(read => read.Status).OrderBy(group => group.Key).Select(group => $"{group.Key}: {group.Count()}"));
 
-    /// <summary>Uploads every 300 ms, alternately through the load balancer and as a pipeline.</summary>
-    private async Task UploadUntilAsync(HttpClient uploader, byte[] payload, List<UploadRecord> uploads, CancellationToken over)
+    /// <summary>
+    /// Uploads every 300 ms, alternately through the load balancer and as a pipeline. An upload the balancer sent to the
+    /// replica being killed fails as a client would see it (502): kept with its answer, not counted as accepted.
+    /// </summary>
+    private async Task UploadUntilAsync(
+        HttpClient uploader, byte[] payload, List<UploadRecord> uploads, List<(double AtMs, string Answer)> refused, CancellationToken over)
     {
         for (var upload = 0; !over.IsCancellationRequested; upload++)
         {
-            var record = upload % 2 == 0
-                ? (await FaultPlatform.UploadThroughGatewayAsync(uploader, payload)).Accepted
-                    ?? throw new InvalidOperationException("The load balancer refused an upload.")
-                : await platform.UploadAsPipelineAsync(payload);
+            if (upload % 2 == 0)
+            {
+                var (accepted, answer) = await FaultPlatform.UploadThroughGatewayAsync(uploader, payload);
+                if (accepted is null)
+                {
+                    refused.Add((SuiteClock.NowMs, answer.Length > 120 ? answer[..120] : answer));
+                }
+                else
+                {
+                    Add(accepted);
+                }
+            }
+            else
+            {
+                Add(await platform.UploadAsPipelineAsync(payload));
+            }
+
+            await Task.Delay(300, CancellationToken.None);
+        }
+
+        void Add(UploadRecord record)
+        {
             lock (uploads)
             {
                 uploads.Add(record);
             }
-
-            await Task.Delay(300, CancellationToken.None);
         }
     }
 }
