@@ -46,13 +46,17 @@ public static class RedisClusterBuilderExtensions
         IDistributedApplicationBuilder builder, string name, StatePaths paths, RedisCredentials credentials)
     {
         var directory = paths.Resource(name);
-        // Ports are chosen per run, so a node's cluster file from an earlier run names nodes that no longer exist; the
-        // cluster is formed anew each run. Removed here, once, and not before each start: a node restarted during the run
-        // rejoins its cluster from that file.
+        // Ports are chosen per run, so a node's cluster file from an earlier run names nodes that no longer exist: the
+        // cluster is formed anew each run, and a node holding keys cannot join a new one. Removed here, once, and not
+        // before each start: a node restarted during the run rejoins its cluster from that file.
         Directory.CreateDirectory(directory);
         File.Delete(Path.Combine(directory, "nodes.conf"));
         File.Delete(Path.Combine(directory, "dump.rdb"));
-        File.Delete(Path.Combine(directory, "appendonly.aof"));
+        if (Directory.Exists(Path.Combine(directory, "appendonlydir")))
+        {
+            Directory.Delete(Path.Combine(directory, "appendonlydir"), recursive: true);
+        }
+
         return builder.AddRedisNode(name, directory, credentials, clusterNode: true);
     }
 

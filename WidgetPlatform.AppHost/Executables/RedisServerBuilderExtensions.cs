@@ -20,6 +20,8 @@ public static class RedisServerBuilderExtensions
         var command = ExecutableLocator.Require("redis-server", "redis-server");
         var settings = CacheServerSettings.From(builder.Configuration);
         var server = new RedisServerResource(name, command, directory, FreePort.Next(), credentials);
+        // A cluster node's bus would otherwise be its port + 10000, in the kernel's ephemeral range, unchecked.
+        var busPort = clusterNode ? FreePort.Next() : 0;
         var configPath = Path.Combine(directory, "redis.conf");
         var healthCheck = $"{name}-ping";
         // One instance for every run: the factory is called per run, and the check keeps one connection open.
@@ -50,14 +52,15 @@ public static class RedisServerBuilderExtensions
                     {settings.ConfigurationLines()}
                     daemonize no
                     logfile ""
-                    {(clusterNode ? ClusterConfiguration(password!) : "")}
+                    {(clusterNode ? ClusterConfiguration(password!, busPort) : "")}
                     """);
             });
     }
 
     // A replica authenticates to its primary as the default user; a node that misses 2 s of pings is failed over.
-    private static string ClusterConfiguration(string password) => $"""
+    private static string ClusterConfiguration(string password, int busPort) => $"""
         cluster-enabled yes
+        cluster-port {busPort}
         cluster-config-file nodes.conf
         cluster-node-timeout 2000
         masterauth {password}
