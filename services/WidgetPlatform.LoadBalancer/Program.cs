@@ -7,5 +7,11 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy(pipeline =>
+{
+    pipeline.Use(RetryOnAnotherReplica.InvokeAsync);
+    pipeline.UseSessionAffinity();
+    pipeline.UseLoadBalancing();
+    pipeline.UsePassiveHealthChecks();
+});
 app.Run();
