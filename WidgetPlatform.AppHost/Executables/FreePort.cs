@@ -17,11 +17,22 @@ internal static class FreePort
     private const int First = 20000;
     private const int Last = 32767;
 
+    /// <summary>Ports handed out already: a cluster takes a dozen, and a port is free only until its server binds it.</summary>
+    private static readonly HashSet<int> Issued = [];
+
     public static int Next()
     {
         while (true)
         {
             var port = Random.Shared.Next(First, Last + 1);
+            lock (Issued)
+            {
+                if (!Issued.Add(port))
+                {
+                    continue;
+                }
+            }
+
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

@@ -20,7 +20,8 @@ public static class RedisClusterBuilderExtensions
         var nodes = Enumerable.Range(1, primaries * (1 + replicasPerPrimary))
             .Select(number => AddClusterNode(builder, $"{name}-{number.ToString(CultureInfo.InvariantCulture)}", paths, credentials))
             .ToList();
-        var cluster = new RedisClusterResource(name, credentials, [.. nodes.Select(node => node.Resource)], replicasPerPrimary);
+        var cluster = new RedisClusterResource(
+            name, credentials, [.. nodes.Select(node => node.Resource)], replicasPerPrimary, ExecutableLocator.Require("redis-cli", "redis-tools"));
 
         var healthCheck = $"{name}-slots";
         var check = new RedisClusterHealthCheck(cluster);
@@ -72,7 +73,18 @@ public static class RedisClusterBuilderExtensions
         }
 
         await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with { State = KnownResourceStates.Starting });
-        var formed = await RedisClusterCreation.RunAsync(cluster, initialize.Logger, cancellationToken);
+        bool formed;
+        try
+        {
+            formed = await RedisClusterCreation.RunAsync(cluster, initialize.Logger, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Whatever stopped it, the services waiting for the cluster must hear that it failed, not wait for their timeout.
+            initialize.Logger.LogError(exception, "The cluster was not formed.");
+            formed = false;
+        }
+
         await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with
         {
             State = formed ? KnownResourceStates.Running : KnownResourceStates.FailedToStart,

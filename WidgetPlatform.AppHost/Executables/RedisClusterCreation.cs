@@ -12,7 +12,7 @@ internal static class RedisClusterCreation
 {
     public static async Task<bool> RunAsync(RedisClusterResource cluster, ILogger logger, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ExecutableLocator.Require("redis-cli", "redis-tools"))
+        var start = new ProcessStartInfo(cluster.RedisCli)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -27,7 +27,16 @@ internal static class RedisClusterCreation
         using var process = Process.Start(start) ?? throw new InvalidOperationException("redis-cli did not start.");
         var output = EchoAsync(process.StandardOutput, logger, LogLevel.Information);
         var errors = EchoAsync(process.StandardError, logger, LogLevel.Error);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw;
+        }
+
         await Task.WhenAll(output, errors);
         if (process.ExitCode != 0)
         {

@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace WidgetPlatform.AppHost.Executables;
 
 /// <summary>
-/// Healthy while every node the client reaches says <c>cluster_state:ok</c> (all 16,384 slots served), over one long-lived
+/// Healthy while every primary the client reaches says <c>cluster_state:ok</c> (all 16,384 slots served), over one long-lived
 /// connection that follows the cluster's topology by itself.
 /// </summary>
 internal sealed class RedisClusterHealthCheck(RedisClusterResource cluster) : IHealthCheck, IAsyncDisposable

@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace WidgetPlatform.AppHost.Executables;
 
-/// <summary>PING over one long-lived connection, which reconnects by itself when the server comes back.</summary>
+/// <summary>
+/// PING of this server itself over one long-lived connection, which reconnects by itself when the server comes back. To
+/// the server, not the database: a cluster node's connection learns every node, and a keyless PING may go to any of them.
+/// </summary>
 internal sealed class RedisServerHealthCheck(RedisServerResource server) : IHealthCheck, IAsyncDisposable
 {
     private ConnectionMultiplexer? _connection;
@@ -13,7 +16,7 @@ internal sealed class RedisServerHealthCheck(RedisServerResource server) : IHeal
         try
         {
             _connection ??= await ConnectAsync(cancellationToken);
-            var latency = await _connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            var latency = await _connection.GetServer("127.0.0.1", server.Port).PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms.");
         }
         catch (Exception e) when (e is RedisException or TimeoutException)

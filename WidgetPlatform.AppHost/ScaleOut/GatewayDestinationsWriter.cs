@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using WidgetPlatform.AppHost.Executables;
 
@@ -9,23 +8,15 @@ namespace WidgetPlatform.AppHost.ScaleOut;
 /// that YARP reloads on change. Aspire's proxy in front of the replicas balances without knowing their health; the load
 /// balancer needs each replica's own address to check it, and only the AppHost knows them (DCP chooses them at start).
 /// </summary>
-internal sealed class GatewayDestinationsWriter(string gatewayName, string file)
+/// <remarks>One loop follows the replicas and writes; a replica that stopped stays listed, for the health checks to skip.</remarks>
+internal sealed class GatewayDestinationsWriter(string gatewayName, int replicas, string file)
 {
-    private readonly ConcurrentDictionary<string, string> _addresses = new(StringComparer.Ordinal);
-    private readonly Lock _writing = new();
-    private readonly TaskCompletionSource _firstWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, string> _addresses = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _everyReplicaWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _written;
 
-    /// <summary>Returns once the file lists <paramref name="replicas"/> replicas (the load balancer starts after the gateway).</summary>
-    public async Task WaitForAsync(int replicas, CancellationToken cancellationToken)
-    {
-        while (_addresses.Count < replicas)
-        {
-            await Task.Delay(50, cancellationToken);
-        }
-
-        await _firstWritten.Task.WaitAsync(cancellationToken);
-    }
+    /// <summary>Returns once the file lists every replica (the load balancer starts after the gateway).</summary>
+    public Task WaitForEveryReplicaAsync(CancellationToken cancellationToken) => _everyReplicaWritten.Task.WaitAsync(cancellationToken);
 
     /// <summary>Follows the gateway's replicas for as long as the AppHost runs, rewriting the file when one moves.</summary>
     public async Task FollowAsync(ResourceNotificationService notifications, CancellationToken stoppingToken)
@@ -55,18 +46,19 @@ internal sealed class GatewayDestinationsWriter(string gatewayName, string file)
 
     private void Write()
     {
-        lock (_writing)
+        var destinations = _addresses.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.Key, pair => new { Address = pair.Value });
+        var json = JsonSerializer.Serialize(new { ReverseProxy = new { Clusters = new { gateways = new { Destinations = destinations } } } });
+        if (json != _written)
         {
-            var destinations = _addresses.OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .ToDictionary(pair => pair.Key, pair => new { Address = pair.Value });
-            var json = JsonSerializer.Serialize(new { ReverseProxy = new { Clusters = new { gateways = new { Destinations = destinations } } } });
-            if (json != _written)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                Secrets.ReplacePrivateFile(file, json);
-                _written = json;
-                _firstWritten.TrySetResult();
-            }
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Secrets.ReplacePrivateFile(file, json);
+            _written = json;
+        }
+
+        if (_addresses.Count >= replicas)
+        {
+            _everyReplicaWritten.TrySetResult();
         }
     }
 }

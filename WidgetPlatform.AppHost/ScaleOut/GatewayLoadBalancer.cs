@@ -17,8 +17,8 @@ public static class GatewayLoadBalancer
         this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, DevStateSettings state)
     {
         var file = Path.Combine(state.Paths.Resource(ResourceName), DestinationsFile);
-        var writer = new GatewayDestinationsWriter(gateway.Resource.Name, file);
         var replicas = gateway.Resource.Annotations.OfType<ReplicaAnnotation>().FirstOrDefault()?.Replicas ?? 1;
+        var writer = new GatewayDestinationsWriter(gateway.Resource.Name, replicas, file);
 
         return builder.AddProject<Projects.WidgetPlatform_LoadBalancer>(ResourceName)
             .WithHttpEndpoint(isProxied: false)
@@ -27,6 +27,6 @@ public static class GatewayLoadBalancer
             .WaitFor(gateway)
             // Not a hosted service: the orchestrator's start, which waits for this resource, may come before one starts.
             .OnInitializeResource((_, initialize, cancellationToken) => writer.FollowAsync(initialize.Notifications, cancellationToken))
-            .OnBeforeResourceStarted((_, _, cancellationToken) => writer.WaitForAsync(replicas, cancellationToken));
+            .OnBeforeResourceStarted((_, _, cancellationToken) => writer.WaitForEveryReplicaAsync(cancellationToken));
     }
 }

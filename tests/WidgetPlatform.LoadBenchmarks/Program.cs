@@ -25,8 +25,10 @@ Console.WriteLine("The load generators (wrk, redis-benchmark, this process) shar
 Console.WriteLine("every figure is taken under that contention. Compare ratios to the ceiling of the same run, not absolutes.");
 
 var failures = new List<string>();
-await using (var platform = await BenchPlatform.StartAsync(options))
+// scale_out_hit alone needs only its own platform.
+if (options.Only is not ["scale_out_hit"])
 {
+    await using var platform = await BenchPlatform.StartAsync(options);
     Console.WriteLine($"platform up: gateway {platform.Gateway(BenchPlatform.WithL1)} (L1 on), {platform.Gateway(BenchPlatform.WithoutL1)} (L1 off); load {Machine.LoadAverage()}");
     var warm = new InvalidationWarmScenario(platform, options, report);
     var scenarios = new List<(string Name, Func<Task> Run)>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StackExchange.Redis;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Caching.Passes;
@@ -12,6 +13,9 @@ namespace WidgetPlatform.Invalidation.Manifests;
 /// </summary>
 public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
 {
+    /// <summary>Studies this process has listed in the <c>studies</c> set since it started.</summary>
+    private readonly ConcurrentDictionary<string, bool> _listed = new(StringComparer.Ordinal);
+
     // Sets each named field to the version unless it already holds that version or a newer one; returns, per field,
     // {1, the version it held before} when it advanced, {0, the version it holds} when it did not ('' for none). With a
     // claim window, each advanced dataset's pass is marked pending in the same step, so no gateway can see the new version
@@ -45,9 +49,49 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
     public async Task<IReadOnlyList<ManifestAdvance>> AdvanceAsync(
         string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version, TimeSpan? passClaimWindow = null)
     {
+        var (wasNew, outcomes) = await AdvanceMirrorAsync(studyId, layer, datasets, version, passClaimWindow);
+
+        // Listed only once its manifest is mirrored (a listed study counts as seeded). Written when the manifest was new,
+        // and once per process besides: a listing that failed after its advance (the set lives in another slot, which may
+        // be failing over) is made good by the next advance, and an ordinary advance stays one round trip.
+        if (wasNew || !_listed.ContainsKey(studyId))
+        {
+            await ListAsync(studyId);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Mirrors a manifest read from disk; fields already newer in Redis are kept. Lists the study once every field is
+    /// mirrored, whether or not the mirror was new: a service that stopped between an advance and its listing left it
+    /// mirrored but unlisted.
+    /// </summary>
+    public async Task SeedAsync(StudyManifest manifest)
+    {
+        foreach (var layer in DatasetLayers.All)
+        {
+            foreach (var group in manifest.Datasets.For(layer).GroupBy(dataset => dataset.Value, StringComparer.Ordinal))
+            {
+                await AdvanceMirrorAsync(manifest.StudyId, layer, [.. group.Select(dataset => dataset.Key)], group.Key, passClaimWindow: null);
+            }
+        }
+
+        await ListAsync(manifest.StudyId);
+    }
+
+    private async Task ListAsync(string studyId)
+    {
+        await redis.GetDatabase().SetAddAsync(RedisKeys.Studies, studyId);
+        _listed[studyId] = true;
+    }
+
+    /// <summary>The compare-and-set; whether the study's mirror was new, and per dataset what it did.</summary>
+    private async Task<(bool WasNew, IReadOnlyList<ManifestAdvance> Outcomes)> AdvanceMirrorAsync(
+        string studyId, DatasetLayer layer, IReadOnlyList<string> datasets, string version, TimeSpan? passClaimWindow)
+    {
         var fields = datasets.Select(dataset => RedisKeys.ManifestField(layer, dataset)).ToArray();
-        var database = redis.GetDatabase();
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(AdvanceScript, new
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(AdvanceScript, new
         {
             manifest = (RedisKey)RedisKeys.Manifest(studyId),
             fields = System.Text.Json.JsonSerializer.Serialize(fields),
@@ -57,36 +101,12 @@ public sealed class ManifestMirrorWriter(IConnectionMultiplexer redis)
             passClaimWindowMs = (long)(passClaimWindow?.TotalMilliseconds ?? 0),
         }))!;
 
-        // Listed only once its manifest is mirrored (a listed study counts as seeded), and written only when the manifest
-        // was new, so an ordinary advance stays one round trip.
-        if ((int)result[0] == 0)
-        {
-            await database.SetAddAsync(RedisKeys.Studies, studyId);
-        }
-
         var outcomes = (RedisResult[])result[1]!;
-        return [.. datasets.Select((dataset, index) =>
+        return ((int)result[0] == 0, [.. datasets.Select((dataset, index) =>
         {
             var outcome = (RedisResult[])outcomes[index]!;
             var before = outcome[1].ToString();
             return new ManifestAdvance(dataset, (int)outcome[0] == 1, before.Length == 0 ? null : before);
-        })];
-    }
-
-    /// <summary>
-    /// Mirrors a manifest read from disk; fields already newer in Redis are kept. Lists the study in any case: a service
-    /// that stopped between an advance and its listing left it mirrored but unlisted.
-    /// </summary>
-    public async Task SeedAsync(StudyManifest manifest)
-    {
-        foreach (var layer in DatasetLayers.All)
-        {
-            foreach (var group in manifest.Datasets.For(layer).GroupBy(dataset => dataset.Value, StringComparer.Ordinal))
-            {
-                await AdvanceAsync(manifest.StudyId, layer, [.. group.Select(dataset => dataset.Key)], group.Key);
-            }
-        }
-
-        await redis.GetDatabase().SetAddAsync(RedisKeys.Studies, manifest.StudyId);
+        })]);
     }
 }

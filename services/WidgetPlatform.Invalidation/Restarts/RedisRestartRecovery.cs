@@ -10,8 +10,9 @@ namespace WidgetPlatform.Invalidation.Restarts;
 /// <summary>
 /// A Redis that restarted comes back empty (no persistence) or as its last snapshot (persistence on): a manifest mirror
 /// older than the manifests on disk, widget epochs and entries from before the latest invalidations. Redis gives itself a
-/// new <c>run_id</c> at every start; when a primary's changed, or a primary appeared (a cluster's replica promoted in a
-/// failover, which may have missed the last writes), the mirror is seeded again from disk (compare-and-set: only forward),
+/// new <c>run_id</c> at every start; when a primary's changed, or a replica became a primary (a cluster's failover, after
+/// asynchronous replication that may have missed the last writes; <see cref="RedisRunIds"/>), the mirror is seeded again
+/// from disk (compare-and-set: only forward),
 /// and the widgets invalidated within <see cref="InvalidationOptions.RedisRestartReplayWindow"/> are invalidated again and
 /// announced, so that nothing they removed is served again, from Redis or from a gateway's memory that read it meanwhile.
 /// </summary>
@@ -27,13 +28,13 @@ public sealed partial class RedisRestartRecovery(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        PrimaryRunIds? known = null;
+        RedisRunIds? known = null;
         using var timer = new PeriodicTimer(options.Value.RedisRestartCheckInterval, time);
         do
         {
             try
             {
-                var current = await PrimaryRunIds.ReadAsync(redis);
+                var current = await RedisRunIds.ReadAsync(redis);
                 if (known is not null && current.RestartedSince(known))
                 {
                     await RecoverAsync(stoppingToken);

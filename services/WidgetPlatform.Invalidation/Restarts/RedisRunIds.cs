@@ -3,40 +3,47 @@ using StackExchange.Redis;
 
 namespace WidgetPlatform.Invalidation.Restarts;
 
+/// <summary>One Redis server as the restart check last saw it: its <c>run_id</c> and whether it was a primary.</summary>
+public readonly record struct RedisServerRun(string RunId, bool Primary);
+
 /// <summary>
-/// The <c>run_id</c> of every Redis primary the client reaches, by address: one for a single server, one per primary of
+/// The <c>run_id</c> and role of every Redis server the client reaches, by address: one for a single server, every node of
 /// a cluster (asking "Redis" for its run_id would reach any node of a cluster, a different one each time).
 /// </summary>
-public sealed class PrimaryRunIds(ImmutableDictionary<string, string> byPrimary)
+public sealed class RedisRunIds(ImmutableDictionary<string, RedisServerRun> byServer)
 {
-    public IReadOnlyDictionary<string, string> ByPrimary => byPrimary;
+    public IReadOnlyDictionary<string, RedisServerRun> ByServer => byServer;
 
     /// <summary>
-    /// Reads INFO from every connected primary (the whole INFO, about 5 KB: IServer.Info and a section argument need admin
-    /// mode). A primary that does not answer is left out, not taken for restarted.
+    /// Reads INFO from every connected server (the whole INFO, about 5 KB: IServer.Info and a section argument need admin
+    /// mode). A server that does not answer is left out, not taken for restarted.
     /// </summary>
-    public static async Task<PrimaryRunIds> ReadAsync(IConnectionMultiplexer redis)
+    public static async Task<RedisRunIds> ReadAsync(IConnectionMultiplexer redis)
     {
-        var byPrimary = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var primary in redis.GetServers().Where(server => server.IsConnected && !server.IsReplica))
+        var byServer = ImmutableDictionary.CreateBuilder<string, RedisServerRun>(StringComparer.Ordinal);
+        foreach (var server in redis.GetServers().Where(server => server.IsConnected))
         {
-            var info = (string?)await primary.ExecuteAsync("INFO") ?? "";
+            var info = (string?)await server.ExecuteAsync("INFO") ?? "";
             var line = info.Split('\n').FirstOrDefault(line => line.StartsWith("run_id:", StringComparison.Ordinal));
-            byPrimary[primary.EndPoint.ToString()!] = line?["run_id:".Length..].Trim() ?? throw new RedisException($"INFO of {primary.EndPoint} named no run_id.");
+            var runId = line?["run_id:".Length..].Trim() ?? throw new RedisException($"INFO of {server.EndPoint} named no run_id.");
+            byServer[server.EndPoint.ToString()!] = new RedisServerRun(runId, !server.IsReplica);
         }
 
-        return byPrimary.Count > 0
-            ? new PrimaryRunIds(byPrimary.ToImmutable())
+        return byServer.Values.Any(server => server.Primary)
+            ? new RedisRunIds(byServer.ToImmutable())
             : throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.");
     }
 
     /// <summary>
-    /// Whether a primary restarted (a new run_id at a known address) or appeared (a replica promoted, or a server at a new
-    /// address) since <paramref name="known"/>; a primary missing now is away, which says nothing yet.
+    /// Whether a primary may have lost writes since <paramref name="known"/>: a primary at a known address with a new
+    /// run_id (it restarted), or a primary that was a replica (promoted in a failover, after asynchronous replication).
+    /// A server first seen now (one that connected late) is learned, not suspected; one missing now is away.
     /// </summary>
-    public bool RestartedSince(PrimaryRunIds known) =>
-        byPrimary.Any(primary => !known.ByPrimary.TryGetValue(primary.Key, out var runId) || runId != primary.Value);
+    public bool RestartedSince(RedisRunIds known) =>
+        byServer.Any(server => server.Value.Primary
+            && known.ByServer.TryGetValue(server.Key, out var before)
+            && (before.RunId != server.Value.RunId || !before.Primary));
 
-    /// <summary>These run_ids over <paramref name="newer"/>'s: what is known after a look that saw only some primaries.</summary>
-    public PrimaryRunIds With(PrimaryRunIds newer) => new(byPrimary.SetItems(newer.ByPrimary));
+    /// <summary>These servers over <paramref name="newer"/>'s: what is known after a look that saw only some of them.</summary>
+    public RedisRunIds With(RedisRunIds newer) => new(byServer.SetItems(newer.ByServer));
 }

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace WidgetPlatform.IntegrationTests.ScaleOut;
 
-/// <summary>One read through the load balancer: when it started, its status (0: no answer) and the data version it named.</summary>
-public sealed record BalancedRead(TimeSpan StartedAt, int Status, string? DataVersion);
+/// <summary>One read through the load balancer: when it started and ended, its status (0: no answer) and the data version it named.</summary>
+public sealed record BalancedRead(TimeSpan StartedAt, TimeSpan EndedAt, int Status, string? DataVersion);
 
 /// <summary>
 /// Readers reading the demo study's widgets through the load balancer without pause until stopped, as a dashboard's
@@ -64,15 +64,15 @@ public sealed class BalancedReads : IAsyncDisposable
             using var response = await client.GetAsync(new Uri($"/api/studies/STUDY-001/widgets/{widget}/data", UriKind.Relative), _stop.Token);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                return new BalancedRead(started, (int)response.StatusCode, null);
+                return new BalancedRead(started, _clock.Elapsed, (int)response.StatusCode, null);
             }
 
             using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(_stop.Token), cancellationToken: _stop.Token);
-            return new BalancedRead(started, 200, body.RootElement.GetProperty("metadata").GetProperty("dataVersion").GetString());
+            return new BalancedRead(started, _clock.Elapsed, 200, body.RootElement.GetProperty("metadata").GetProperty("dataVersion").GetString());
         }
         catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !_stop.IsCancellationRequested))
         {
-            return new BalancedRead(started, 0, null);
+            return new BalancedRead(started, _clock.Elapsed, 0, null);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {

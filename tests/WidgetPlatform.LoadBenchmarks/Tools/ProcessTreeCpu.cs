@@ -20,6 +20,7 @@ internal static class ProcessTreeCpu
             .OfType<(int Pid, int Parent, double CpuMs)>()
             .ToList();
         var children = stats.ToLookup(stat => stat.Parent);
+        var cpuOf = stats.ToDictionary(stat => stat.Pid, stat => stat.CpuMs);
         var total = 0.0;
         var pending = new Stack<int>(roots);
         var seen = new HashSet<int>();
@@ -30,7 +31,7 @@ internal static class ProcessTreeCpu
                 continue;
             }
 
-            total += stats.FirstOrDefault(stat => stat.Pid == pid).CpuMs;
+            total += cpuOf.GetValueOrDefault(pid);
             foreach (var child in children[pid])
             {
                 pending.Push(child.Pid);
