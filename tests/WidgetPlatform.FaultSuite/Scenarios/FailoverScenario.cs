@@ -20,7 +20,7 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
 {
     /// <summary>
     /// What the platform is given to notice a failure: the Redis Cluster's node timeout (2 s) and its election, YARP's
-    /// active health check (every 2 s, 1 s timeout), with room for a loaded machine. Every read starting later must succeed.
+    /// active health check (every 2 s, out after two failures), with room for a loaded machine. Every read starting later must succeed.
     /// </summary>
     private static readonly TimeSpan SettleBudget = TimeSpan.FromSeconds(8);
 
