@@ -9,14 +9,14 @@ namespace WidgetPlatform.AppHost.Executables;
 /// </summary>
 internal sealed class RedisClusterHealthCheck(RedisClusterResource cluster) : IHealthCheck, IAsyncDisposable
 {
-    private ConnectionMultiplexer? _connection;
+    private readonly RedisHealthConnection _connection = new(cluster);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            _connection ??= await ConnectAsync(cancellationToken);
-            var primaries = _connection.GetServers().Where(server => server.IsConnected && !server.IsReplica).ToList();
+            var connection = await _connection.GetAsync(cancellationToken);
+            var primaries = connection.GetServers().Where(server => server.IsConnected && !server.IsReplica).ToList();
             foreach (var primary in primaries)
             {
                 var info = (string?)await primary.ExecuteAsync("CLUSTER", "INFO").WaitAsync(TimeSpan.FromSeconds(2), cancellationToken) ?? "";
@@ -36,20 +36,5 @@ internal sealed class RedisClusterHealthCheck(RedisClusterResource cluster) : IH
         }
     }
 
-    private async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var options = ConfigurationOptions.Parse(await cluster.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "");
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2000;
-        options.ClientName = "apphost-health";
-        return await ConnectionMultiplexer.ConnectAsync(options);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

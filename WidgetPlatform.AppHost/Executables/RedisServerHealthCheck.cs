@@ -9,14 +9,14 @@ namespace WidgetPlatform.AppHost.Executables;
 /// </summary>
 internal sealed class RedisServerHealthCheck(RedisServerResource server) : IHealthCheck, IAsyncDisposable
 {
-    private ConnectionMultiplexer? _connection;
+    private readonly RedisHealthConnection _connection = new(server);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            _connection ??= await ConnectAsync(cancellationToken);
-            var latency = await _connection.GetServer("127.0.0.1", server.Port).PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            var connection = await _connection.GetAsync(cancellationToken);
+            var latency = await connection.GetServer("127.0.0.1", server.Port).PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms.");
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -25,20 +25,5 @@ internal sealed class RedisServerHealthCheck(RedisServerResource server) : IHeal
         }
     }
 
-    private async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var options = ConfigurationOptions.Parse(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "");
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2000;
-        options.ClientName = "apphost-health";
-        return await ConnectionMultiplexer.ConnectAsync(options);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
