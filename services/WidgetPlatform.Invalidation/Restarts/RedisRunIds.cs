@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StackExchange.Redis;
+using WidgetPlatform.Clients.Redis;
 
 namespace WidgetPlatform.Invalidation.Restarts;
 
@@ -14,18 +15,14 @@ public sealed class RedisRunIds(ImmutableDictionary<string, RedisServerRun> bySe
 {
     public IReadOnlyDictionary<string, RedisServerRun> ByServer => byServer;
 
-    /// <summary>
-    /// Reads INFO from every connected server (the whole INFO, about 5 KB: IServer.Info and a section argument need admin
-    /// mode). A server that does not answer is left out, not taken for restarted.
-    /// </summary>
+    /// <summary>Reads INFO from every connected server. A server that does not answer is left out, not taken for restarted.</summary>
     public static async Task<RedisRunIds> ReadAsync(IConnectionMultiplexer redis)
     {
         var byServer = ImmutableDictionary.CreateBuilder<string, RedisServerRun>(StringComparer.Ordinal);
         foreach (var server in redis.GetServers().Where(server => server.IsConnected))
         {
-            var info = (string?)await server.ExecuteAsync("INFO") ?? "";
-            var line = info.Split('\n').FirstOrDefault(line => line.StartsWith("run_id:", StringComparison.Ordinal));
-            var runId = line?["run_id:".Length..].Trim() ?? throw new RedisException($"INFO of {server.EndPoint} named no run_id.");
+            var runId = (await RedisInfo.ReadAsync(server)).GetValueOrDefault("run_id")
+                ?? throw new RedisException($"INFO of {server.EndPoint} named no run_id.");
             byServer[server.EndPoint.ToString()!] = new RedisServerRun(runId, !server.IsReplica);
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackExchange.Redis;
+using WidgetPlatform.Clients.Redis;
 
 namespace WidgetPlatform.Query.Statistics;
 
@@ -22,8 +23,7 @@ public sealed record RedisFigures(bool Available, long Keys, long UsedMemoryByte
             var primaries = redis.GetServers().Where(server => server.IsConnected && !server.IsReplica).ToList();
             foreach (var primary in primaries)
             {
-                // Raw commands: the typed INFO of StackExchange.Redis needs admin mode, which the gateway has no reason to enable.
-                var info = Parse((string?)await primary.ExecuteAsync("INFO") ?? "");
+                var info = await RedisInfo.ReadAsync(primary);
                 figures = new RedisFigures(
                     true,
                     figures.Keys + (long)await primary.ExecuteAsync("DBSIZE"),
@@ -40,14 +40,6 @@ public sealed record RedisFigures(bool Available, long Keys, long UsedMemoryByte
         }
     }
 
-    private static Dictionary<string, string> Parse(string info) =>
-        info.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.StartsWith('#'))
-            .Select(line => line.Split(':', 2))
-            .Where(pair => pair.Length == 2)
-            .GroupBy(pair => pair[0], StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First()[1], StringComparer.Ordinal);
-
-    private static long Number(Dictionary<string, string> info, string name) =>
+    private static long Number(IReadOnlyDictionary<string, string> info, string name) =>
         info.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }
