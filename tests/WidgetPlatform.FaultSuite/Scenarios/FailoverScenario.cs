@@ -41,16 +41,12 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
         var (resource, replica) = await chooseVictim();
 
         var load = ReadLoad.Start(platform, WidgetReads.Views(FaultPlatform.Study, widgets), options.Readers, options.ReadsPerSecond, throughBalancer: true);
-        var uploads = new List<UploadRecord>();
-        var refused = new List<(double AtMs, string Answer)>();
-        using var burstOver = new CancellationTokenSource();
-        var burst = Task.Run(() => UploadUntilAsync(uploader, payload, uploads, refused, burstOver.Token));
+        var burst = UploadBurst.Start(platform, uploader, payload, TimeSpan.FromMilliseconds(300));
         await Task.Delay(TimeSpan.FromSeconds(2));
         var killedAt = SuiteClock.NowMs;
         platform.Host.Kill(resource, replica);
         await Task.Delay(options.FailoverObservation);
-        await burstOver.CancelAsync();
-        await burst;
+        var (uploads, refused) = await burst.StopAsync();
         var reads = await load.StopAsync();
 
         await platform.Host.StartAsync(resource, replica);
@@ -96,42 +92,4 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
 
     private static string Statuses(IEnumerable<ReadRecord> reads) =>
         string.Join(", ", reads.GroupBy(read => read.Status).OrderBy(group => group.Key).Select(group => $"{group.Key}: {group.Count()}"));
-
-    /// <summary>
-    /// Uploads every 300 ms, alternately through the load balancer and as a pipeline. An upload the balancer sent to the
-    /// replica being killed fails as a client would see it (502): kept with its answer, not counted as accepted.
-    /// </summary>
-    private async Task UploadUntilAsync(
-        HttpClient uploader, byte[] payload, List<UploadRecord> uploads, List<(double AtMs, string Answer)> refused, CancellationToken over)
-    {
-        for (var upload = 0; !over.IsCancellationRequested; upload++)
-        {
-            if (upload % 2 == 0)
-            {
-                var (accepted, answer) = await FaultPlatform.UploadThroughGatewayAsync(uploader, payload);
-                if (accepted is null)
-                {
-                    refused.Add((SuiteClock.NowMs, answer.Length > 120 ? answer[..120] : answer));
-                }
-                else
-                {
-                    Add(accepted);
-                }
-            }
-            else
-            {
-                Add(await platform.UploadAsPipelineAsync(payload));
-            }
-
-            await Task.Delay(300, CancellationToken.None);
-        }
-
-        void Add(UploadRecord record)
-        {
-            lock (uploads)
-            {
-                uploads.Add(record);
-            }
-        }
-    }
 }

@@ -33,9 +33,8 @@ public sealed class ServiceKillScenario(FaultPlatform platform, FaultSuiteOption
         var downtimes = new List<(int Replica, double From, double To)>();
         foreach (var (name, resource, replica) in Victims)
         {
-            using var burstOver = new CancellationTokenSource();
-            var uploads = new List<UploadRecord>();
-            var burst = Task.Run(() => UploadUntilAsync(uploader, payload, uploads, burstOver.Token));
+            // Through the gateway replica that is never killed.
+            var burst = UploadBurst.Start(platform, uploader, payload, TimeSpan.FromMilliseconds(200));
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             var killedAt = SuiteClock.NowMs;
             // The wait is for every instance of the resource: the other replica's condition holds by definition.
@@ -57,8 +56,7 @@ public sealed class ServiceKillScenario(FaultPlatform platform, FaultSuiteOption
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1.5));
-            await burstOver.CancelAsync();
-            await burst;
+            var (uploads, refused) = await burst.StopAsync();
 
             var newest = uploads.MaxBy(upload => upload.Version, StringComparer.Ordinal)!;
             var servedFrom = SuiteClock.NowMs;
@@ -66,6 +64,8 @@ public sealed class ServiceKillScenario(FaultPlatform platform, FaultSuiteOption
             result.Figure($"{name}_back_after_kill_ms", backAt - killedAt, "ms");
             result.Figure($"{name}_uploads_during_burst", uploads.Count, "uploads");
             result.Figure($"{name}_newest_served_after_burst_ms", SuiteClock.NowMs - servedFrom, "ms");
+            result.Check($"{name} killed: the gateway accepted every upload of the burst", refused.Count == 0,
+                refused.Count == 0 ? "none refused" : string.Join("; ", refused.Select(refusal => refusal.Answer).Distinct().Take(2)));
             result.Check($"{name} killed: the newest of the burst's uploads served everywhere", served, $"{newest.Version} of {uploads.Count}");
             if (resource == "warmer")
             {
@@ -93,24 +93,6 @@ public sealed class ServiceKillScenario(FaultPlatform platform, FaultSuiteOption
         result.Check("no stampede lock held past its timeout", locks.Count == 0, locks.Count == 0 ? "none" : string.Join(", ", locks.Take(3)));
         result.Check("every queue drained", left == 0, $"{left} messages left");
         result.Check("nothing in the error queues", errors.Count == 0, errors.Count == 0 ? "none" : string.Join("; ", errors.Take(3)));
-    }
-
-    /// <summary>Uploads every 200 ms, alternately through the gateway replica that is never killed and as a pipeline.</summary>
-    private async Task UploadUntilAsync(HttpClient uploader, byte[] payload, List<UploadRecord> uploads, CancellationToken over)
-    {
-        for (var upload = 0; !over.IsCancellationRequested; upload++)
-        {
-            var record = upload % 2 == 0
-                ? (await FaultPlatform.UploadThroughGatewayAsync(uploader, payload)).Accepted
-                    ?? throw new InvalidOperationException("The gateway refused an upload.")
-                : await platform.UploadAsPipelineAsync(payload);
-            lock (uploads)
-            {
-                uploads.Add(record);
-            }
-
-            await Task.Delay(200, CancellationToken.None);
-        }
     }
 
     /// <summary>
