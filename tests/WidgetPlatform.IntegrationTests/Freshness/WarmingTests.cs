@@ -27,16 +27,20 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
         await ForEachAsync(paths, path => WidgetResponse.GetAsync(viewer, path));
         var active = await ActiveCombinationsAsync(atLeast: Combinations);
         var computationsBefore = await ComputationsAsync(viewer, atLeast: 0);
-        await using var events = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
+        // Two streams of the same events: the warmer's report can reach the gateway before the announcement does (they
+        // travel separate queues), and one stream read for the announcement would pass the report over.
+        await using var announcements = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
+        await using var reports = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
 
         var clock = Stopwatch.StartNew();
+        var uploadedAt = DateTimeOffset.UtcNow;
         using var upload = await uploader.PutAsync(
             new Uri($"/api/studies/{GatewayFixture.Study}/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(await DemoDataGenerator.AdverseEventsUploadAsync(5_000, Random.Shared.Next())));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         var version = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
-        await events.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
+        await announcements.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
         var burst = await ForEachAsync(paths, path => WidgetResponse.GetAsync(otherReplica, path));
-        await FreshDataAsync(events);
+        await FreshDataAsync(reports, since: uploadedAt);
         output.WriteLine($"upload → {Combinations} active combinations warmed: {clock.ElapsedMilliseconds} ms");
         var afterwards = await ForEachAsync(paths, path => WidgetResponse.GetAsync(viewer, path));
         var computed = await ComputationsAsync(viewer, atLeast: computationsBefore + Combinations) - computationsBefore;
@@ -51,12 +55,12 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
 
     private const int DemoPriorityWidgets = 2;
 
-    /// <summary>The warmer's report of any warm of the study; when none comes, what the warmers were doing meanwhile.</summary>
-    private async Task FreshDataAsync(StudyEventListener events)
+    /// <summary>The warmer's report of a warm of the study that ended after the upload; when none comes, what the warmers were doing meanwhile.</summary>
+    private async Task FreshDataAsync(StudyEventListener events, DateTimeOffset since)
     {
         try
         {
-            await events.NextAsync(name => name == "fresh-data", _ => true, TimeSpan.FromSeconds(60));
+            await events.NextAsync(name => name == "fresh-data", data => data.GetProperty("warmedAt").GetDateTimeOffset() >= since, TimeSpan.FromSeconds(60));
         }
         catch (OperationCanceledException timedOut)
         {
