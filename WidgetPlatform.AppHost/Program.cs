@@ -16,7 +16,7 @@ var profile = PlatformProfile.From(builder.Configuration);
 // Backing services: containers where a runtime answers, Debian's servers otherwise, or an existing server by connection string.
 var backing = BackingServices.Choose(builder);
 var cache = builder.AddCache("cache", backing, state.Paths, profile);
-var messaging = builder.AddMessaging("messaging", backing, state.Paths);
+var messaging = builder.AddMessaging("messaging", backing, state.Paths, profile);
 
 // Services
 var gateway = builder.AddProject<Projects.WidgetPlatform_Query>("query")

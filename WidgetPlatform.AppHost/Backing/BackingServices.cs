@@ -55,11 +55,20 @@ public static class BackingServices
             : builder.AddRedisServer(name, paths.Resource(name));
     }
 
-    public static IResourceBuilder<IResourceWithConnectionString> AddMessaging(this IDistributedApplicationBuilder builder, string name, BackingMode mode, StatePaths paths)
+    /// <summary>The broker: a RabbitMQ cluster of <c>rabbitmq-server</c> nodes in the scale-out profile.</summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddMessaging(
+        this IDistributedApplicationBuilder builder, string name, BackingMode mode, StatePaths paths, PlatformProfile profile)
     {
         if (Existing(builder, name) is { } existing)
         {
             return existing;
+        }
+
+        if (profile.IsScaleOut)
+        {
+            return mode == BackingMode.Containers
+                ? throw new InvalidOperationException($"The scale-out profile runs its RabbitMQ cluster as rabbitmq-server processes: set {ModeKey}=executables.")
+                : builder.AddRabbitMqCluster(name, paths, PlatformProfile.BrokerNodes);
         }
 
         return mode == BackingMode.Containers
@@ -85,14 +94,14 @@ public static class BackingServices
 
     /// <summary>
     /// The broker as one service reaches it, once it is up: as the service's own RabbitMQ user where the AppHost runs
-    /// rabbitmq-server (<see cref="RabbitMqServiceUser"/>); a container or an existing broker is reached as its one user.
+    /// rabbitmq-server, one node or a cluster (<see cref="RabbitMqServiceUser"/>); a container or an existing broker is reached as its one user.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> messaging)
     {
         project.WithReference(messaging).WaitFor(messaging);
-        if (messaging.Resource is RabbitMqServerResource server && RabbitMqServiceUser.Services.Any(service => service.Name == project.Resource.Name))
+        if (messaging.Resource is IRabbitMqWithServiceUsers broker && RabbitMqServiceUser.Services.Any(service => service.Name == project.Resource.Name))
         {
-            project.WithEnvironment($"ConnectionStrings__{messaging.Resource.Name}", server.ConnectionStringFor(project.Resource.Name));
+            project.WithEnvironment($"ConnectionStrings__{messaging.Resource.Name}", broker.ConnectionStringFor(project.Resource.Name));
         }
 
         return project;

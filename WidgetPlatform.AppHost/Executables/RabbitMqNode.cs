@@ -11,62 +11,62 @@ public sealed class RabbitMqNode
     /// <summary>Written once the node has answered for the first time; see <see cref="PrepareFolders"/>.</summary>
     private const string FirstBootMarker = "first-boot-complete";
 
-    private RabbitMqNode(string directory, string user, string password)
+    /// <summary>The node name of a broker that is not part of a cluster.</summary>
+    public const string StandaloneName = "widgetplatform@localhost";
+
+    private readonly RabbitMqClusterMembership? _cluster;
+
+    private RabbitMqNode(string directory, RabbitMqCredentials credentials, string nodeName, int epmdPort, RabbitMqClusterMembership? cluster)
     {
         Directory = directory;
-        User = user;
-        Password = password;
+        Credentials = credentials;
+        NodeName = nodeName;
+        EpmdPort = epmdPort;
+        _cluster = cluster;
     }
 
     public string Directory { get; }
 
-    public string User { get; }
+    public RabbitMqCredentials Credentials { get; }
 
-    public string Password { get; }
+    /// <summary>The Erlang node name, unique on the epmd it registers with.</summary>
+    public string NodeName { get; }
 
-    /// <summary>
-    /// Each service's password and the pipelines' (<see cref="RabbitMqServiceUser"/>), new at every AppHost start: the
-    /// definitions the node imports at each boot set them again, and the users get them in their connection strings.
-    /// </summary>
-    public IReadOnlyDictionary<string, string> UserPasswords { get; } =
-        RabbitMqServiceUser.All.ToDictionary(user => user.Name, _ => Secrets.NewPassword(), StringComparer.Ordinal);
+    /// <summary>The cluster the node is a member of; none for a broker of its own.</summary>
+    public RabbitMqClusterMembership? Cluster => _cluster;
 
     public int AmqpPort { get; } = FreePort.Next();
 
     public int DistributionPort { get; } = FreePort.Next();
 
-    public int EpmdPort { get; } = FreePort.Next();
+    public int EpmdPort { get; }
 
     private string MnesiaDirectory => Path.Combine(Directory, "mnesia");
 
     private string FeatureFlagsFile => Path.Combine(Directory, "feature_flags");
 
-    /// <summary>A data folder keeps the user created on its first start, so the credentials are kept beside it.</summary>
-    public static RabbitMqNode InDirectory(string directory)
+    /// <summary>A broker of its own, with its own epmd, whose credentials are kept beside its data.</summary>
+    public static RabbitMqNode InDirectory(string directory) =>
+        new(directory, RabbitMqCredentials.InDirectory(directory), StandaloneName, FreePort.Next(), cluster: null);
+
+    /// <summary>One member of a cluster, registered with the cluster's one epmd.</summary>
+    public static RabbitMqNode ClusterMember(string directory, RabbitMqCredentials credentials, string nodeName, int epmdPort, RabbitMqClusterMembership cluster)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "credentials");
-        if (File.Exists(path) && File.ReadAllText(path).Split(':', 2) is [var user, var password])
-        {
-            return new RabbitMqNode(directory, user, password);
-        }
-
-        var node = new RabbitMqNode(directory, "widgetplatform", Secrets.NewPassword());
-        Secrets.WritePrivateFile(path, $"{node.User}:{node.Password}");
-        return node;
+        return new RabbitMqNode(directory, credentials, nodeName, epmdPort, cluster);
     }
 
     /// <summary>What both epmd and the node need to find each other on loopback only.</summary>
-    public Dictionary<string, string> ErlangEnvironment() => new()
+    public static Dictionary<string, string> ErlangEnvironment(int epmdPort) => new()
     {
         ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-        ["ERL_EPMD_PORT"] = EpmdPort.ToString(CultureInfo.InvariantCulture),
+        ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture),
     };
 
-    public Dictionary<string, string> ServerEnvironment() => new(ErlangEnvironment())
+    public Dictionary<string, string> ServerEnvironment() => new(ErlangEnvironment(EpmdPort))
     {
         ["HOME"] = Path.Combine(Directory, "home"),
-        ["RABBITMQ_NODENAME"] = "widgetplatform@localhost",
+        ["RABBITMQ_NODENAME"] = NodeName,
         ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
         ["RABBITMQ_NODE_PORT"] = AmqpPort.ToString(CultureInfo.InvariantCulture),
         ["RABBITMQ_DIST_PORT"] = DistributionPort.ToString(CultureInfo.InvariantCulture),
@@ -103,20 +103,35 @@ public sealed class RabbitMqNode
         }
 
         var definitions = Path.Combine(Directory, "definitions.json");
-        Secrets.WritePrivateFile(definitions, RabbitMqDefinitions.Json(User, Password, UserPasswords));
+        Secrets.WritePrivateFile(definitions, RabbitMqDefinitions.Json(Credentials.User, Credentials.Password, Credentials.UserPasswords));
         Secrets.WritePrivateFile(Path.Combine(Directory, "rabbitmq.conf"), $"""
             listeners.tcp.default = 127.0.0.1:{AmqpPort}
             load_definitions = {definitions}
-            default_user = {User}
-            default_pass = {Password}
+            default_user = {Credentials.User}
+            default_pass = {Credentials.Password}
             loopback_users = none
             log.console = true
             log.console.level = warning
             log.file = false
-            """);
+            """ + ClusterConfiguration());
+        if (_cluster is not null)
+        {
+            // Nodes of one cluster authenticate each other (and rabbitmqctl) by this cookie, read from the node's home.
+            Secrets.WritePrivateFile(Path.Combine(Directory, "home", ".erlang.cookie"), _cluster.Cookie);
+        }
         File.WriteAllText(Path.Combine(Directory, "enabled_plugins"), "[].");
         File.WriteAllText(Path.Combine(Directory, "rabbitmq-env.conf"), "");
     }
+
+    /// <summary>
+    /// A member joins the cluster's other nodes at its first boot (the first member, started alone, forms it), and rejoins
+    /// from its data after a restart. A minority side of a partition pauses rather than accept writes the majority never sees.
+    /// </summary>
+    private string ClusterConfiguration() => _cluster is null
+        ? ""
+        : "\ncluster_formation.peer_discovery_backend = classic_config\n"
+          + string.Concat(_cluster.NodeNames.Select((name, index) => $"cluster_formation.classic_config.nodes.{index + 1} = {name}\n"))
+          + "cluster_partition_handling = pause_minority\n";
 
     /// <summary>Called once the node answers: from now on its data folder is worth keeping.</summary>
     public void MarkFirstBootComplete() => File.WriteAllText(Path.Combine(Directory, FirstBootMarker), "");

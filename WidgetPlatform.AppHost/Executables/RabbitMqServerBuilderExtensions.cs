@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,23 +17,37 @@ public static class RabbitMqServerBuilderExtensions
     public static IResourceBuilder<RabbitMqServerResource> AddRabbitMqServer(this IDistributedApplicationBuilder builder, string name, string directory)
     {
         var node = RabbitMqNode.InDirectory(directory);
+        var epmd = builder.AddEpmd($"{name}-epmd", directory, node.EpmdPort);
+        var server = builder.AddRabbitMqNode(name, node).WaitFor(epmd);
+        epmd.WithParentRelationship(server);
+        builder.AddPipelineUser(name, server.Resource);
+        return server;
+    }
+
+    /// <summary>The epmd a node (or every node of a cluster) registers with, healthy once it listens.</summary>
+    internal static IResourceBuilder<ExecutableResource> AddEpmd(this IDistributedApplicationBuilder builder, string name, string directory, int port)
+    {
+        var check = $"{name}-listens";
+        builder.Services.AddHealthChecks().Add(new(check, _ => new EpmdHealthCheck(port), HealthStatus.Unhealthy, tags: null));
+        return builder.AddExecutable(name, ExecutableLocator.Require("epmd", "erlang-base"), directory,
+                "-address", "127.0.0.1", "-port", port.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment(context => Add(context, RabbitMqNode.ErlangEnvironment(port)))
+            .WithHealthCheck(check);
+    }
+
+    /// <summary>One <c>rabbitmq-server</c> node, run as the rabbitmq user when the AppHost is root; healthy once it accepts an AMQP connection.</summary>
+    internal static IResourceBuilder<RabbitMqServerResource> AddRabbitMqNode(this IDistributedApplicationBuilder builder, string name, RabbitMqNode node)
+    {
         var script = ExecutableLocator.Require("rabbitmq-server", "rabbitmq-server", ServerScript);
 
         // As root, rabbitmq-server must run as its own user; setpriv (unlike su) keeps the environment set here.
         var server = Environment.IsPrivilegedProcess
-            ? new RabbitMqServerResource(name, ExecutableLocator.Require("setpriv", "util-linux"), directory, node)
-            : new RabbitMqServerResource(name, script, directory, node);
+            ? new RabbitMqServerResource(name, ExecutableLocator.Require("setpriv", "util-linux"), node.Directory, node)
+            : new RabbitMqServerResource(name, script, node.Directory, node);
         var healthCheck = $"{name}-amqp";
         // One instance for every run: the factory is called per run, and the check keeps one connection open.
         var check = new RabbitMqServerHealthCheck(server);
         builder.Services.AddHealthChecks().Add(new(healthCheck, _ => check, HealthStatus.Unhealthy, tags: null));
-
-        var epmdCheck = $"{name}-epmd-listens";
-        builder.Services.AddHealthChecks().Add(new(epmdCheck, _ => new EpmdHealthCheck(node.EpmdPort), HealthStatus.Unhealthy, tags: null));
-        var epmd = builder.AddExecutable($"{name}-epmd", ExecutableLocator.Require("epmd", "erlang-base"), directory,
-                "-address", "127.0.0.1", "-port", node.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment(context => Add(context, node.ErlangEnvironment()))
-            .WithHealthCheck(epmdCheck);
 
         var resource = builder.AddResource(server)
             .WithEndpoint("tcp", endpoint =>
@@ -44,13 +59,12 @@ public static class RabbitMqServerBuilderExtensions
             })
             .WithEnvironment(context => Add(context, node.ServerEnvironment()))
             .WithHealthCheck(healthCheck)
-            .WaitFor(epmd)
             .OnBeforeResourceStarted(async (_, _, cancellationToken) =>
             {
                 node.PrepareFolders();
                 if (Environment.IsPrivilegedProcess)
                 {
-                    await ChangeOwnerAsync(directory, cancellationToken);
+                    await ChangeOwnerAsync(node.Directory, cancellationToken);
                 }
             })
             .OnResourceReady((_, _, _) =>
@@ -63,16 +77,18 @@ public static class RabbitMqServerBuilderExtensions
             resource.WithArgs($"--reuid={ServiceUser}", $"--regid={ServiceUser}", "--init-groups", script);
         }
 
-        epmd.WithParentRelationship(resource);
-        builder.AddResource(new RabbitMqUserResource($"{name}-pipelines", server, RabbitMqServiceUser.Pipeline.Name))
+        return resource;
+    }
+
+    /// <summary>The pipelines' connection string as <c>{brokerName}-pipelines</c>, a child of the broker.</summary>
+    internal static void AddPipelineUser(this IDistributedApplicationBuilder builder, string brokerName, IRabbitMqWithServiceUsers broker) =>
+        builder.AddResource(new RabbitMqUserResource($"{brokerName}-pipelines", broker, RabbitMqServiceUser.Pipeline.Name))
             .WithInitialState(new CustomResourceSnapshot
             {
                 ResourceType = "RabbitMQ user",
                 State = new ResourceStateSnapshot("Active", KnownResourceStateStyles.Success),
                 Properties = [],
             });
-        return resource;
-    }
 
     private static void Add(EnvironmentCallbackContext context, Dictionary<string, string> variables)
     {

@@ -4,8 +4,8 @@ namespace WidgetPlatform.AppHost.ScaleOut;
 
 /// <summary>
 /// <c>WidgetPlatform:Profile</c>: <c>single</c> (the default: one Redis, one broker, one replica of each service) or
-/// <c>scale-out</c> (docs/operations.md, "Scale-out profile"): a Redis Cluster of 3 primaries with a replica each, three
-/// gateway replicas, two of each other service. <c>WidgetPlatform:Replicas:{name}</c> still overrides a service's count.
+/// <c>scale-out</c> (docs/operations.md, "Scale-out profile"): a Redis Cluster of 3 primaries with a replica each, a
+/// RabbitMQ cluster of 3 nodes, three gateway replicas, two of each other service. <c>WidgetPlatform:Replicas:{name}</c> still overrides a service's count.
 /// </summary>
 public sealed record PlatformProfile(bool IsScaleOut)
 {
@@ -14,6 +14,9 @@ public sealed record PlatformProfile(bool IsScaleOut)
     public const int ClusterPrimaries = 3;
 
     public const int ReplicasPerPrimary = 1;
+
+    /// <summary>Three: a quorum queue on every node keeps serving with one of them down.</summary>
+    public const int BrokerNodes = 3;
 
     public static PlatformProfile From(IConfiguration configuration)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using RabbitMQ.Client;
+using WidgetPlatform.Clients.Messaging;
 using RabbitMQ.Client.Exceptions;
 
 namespace WidgetPlatform.AppHostTesting;
@@ -85,10 +86,10 @@ public static class RabbitMqPermissions
     /// <summary>The service's own AMQP URI, as the AppHost gave it, or the pipelines'.</summary>
     public static async Task<IConnection> ConnectAsAsync(TestPlatform platform, string service)
     {
-        var uri = new Uri(service == Pipeline
-            ? platform.GetConnectionString(TestPlatform.PipelineMessaging)
-            : (await platform.EnvironmentOfAsync(service))["ConnectionStrings__messaging"]);
-        return await new ConnectionFactory { Uri = uri, ClientProvidedName = $"least-privilege-{service}" }.CreateConnectionAsync();
+        var broker = service == Pipeline
+            ? platform.Broker(TestPlatform.PipelineMessaging)
+            : AmqpConnectionString.Parse((await platform.EnvironmentOfAsync(service))["ConnectionStrings__messaging"], "messaging");
+        return await broker.ConnectAsync($"least-privilege-{service}");
     }
 
     private static Task<QueueDeclareOk> DeclareAsync(IChannel channel, string queue) =>

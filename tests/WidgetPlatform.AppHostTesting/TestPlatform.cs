@@ -10,6 +10,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WidgetPlatform.Auth;
+using WidgetPlatform.Clients.Messaging;
 
 namespace WidgetPlatform.AppHostTesting;
 
@@ -280,6 +281,9 @@ public sealed class TestPlatform : IAsyncDisposable
 
     /// <summary>The connection string of <c>cache</c> or <c>messaging</c> (the operator's), or <see cref="PipelineMessaging"/>.</summary>
     public string GetConnectionString(string resourceName) => _connectionStrings[resourceName];
+
+    /// <summary>The broker as <c>messaging</c> or <see cref="PipelineMessaging"/> names it: one node, or every node of the scale-out profile's cluster.</summary>
+    public AmqpConnectionString Broker(string resourceName = "messaging") => AmqpConnectionString.Parse(GetConnectionString(resourceName), resourceName);
 
     /// <summary>The instances (replicas) of a resource, in a stable order.</summary>
     public IReadOnlyList<ResourceInstance> Instances(string resourceName) =>

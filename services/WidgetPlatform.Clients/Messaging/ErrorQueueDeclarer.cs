@@ -27,7 +27,7 @@ internal sealed partial class ErrorQueueDeclarer(AmqpConnectionString connection
         var error = ServiceQueues.ErrorQueue(queue);
         try
         {
-            await using var broker = await connection.CreateFactory().CreateConnectionAsync($"{clientName} (error queues)");
+            await using var broker = await connection.ConnectAsync($"{clientName} (error queues)");
             await using var channel = await broker.CreateChannelAsync();
             await channel.ExchangeDeclareAsync(error, ExchangeType.Fanout, durable: true, autoDelete: false);
             await channel.QueueDeclareAsync(error, durable: true, exclusive: false, autoDelete: false, QuorumQueue);

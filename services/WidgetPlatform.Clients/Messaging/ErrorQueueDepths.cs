@@ -12,14 +12,14 @@ public sealed class ErrorQueueDepths : IAsyncDisposable
 {
     private const ushort NotFound = 404;
 
-    private readonly ConnectionFactory _factory;
+    private readonly AmqpConnectionString _broker;
     private readonly string _clientName;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
 
     internal ErrorQueueDepths(AmqpConnectionString connection, string clientName)
     {
-        _factory = connection.CreateFactory();
+        _broker = connection;
         _clientName = clientName + " (error-queue depths)";
     }
 
@@ -36,7 +36,7 @@ public sealed class ErrorQueueDepths : IAsyncDisposable
                     await _connection.DisposeAsync();
                 }
 
-                _connection = await _factory.CreateConnectionAsync(_clientName, cancellationToken);
+                _connection = await _broker.ConnectAsync(_clientName, cancellationToken);
             }
 
             var depths = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -36,15 +36,7 @@ public static class MessageBusExtensions
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, clientName, host =>
-                {
-                    host.Username(connection.Username);
-                    host.Password(connection.Password);
-                    if (connection.UseSsl)
-                    {
-                        host.UseSsl(ssl => ssl.ServerName = connection.Host);
-                    }
-                });
+                rabbit.Host(connection, clientName);
 
                 // Pipelines in Python or Node publish plain camelCase JSON (docs/design.md §7): every endpoint reads it as well as the
                 // envelope, whatever message type the endpoint consumes. A body without a content type is taken as plain

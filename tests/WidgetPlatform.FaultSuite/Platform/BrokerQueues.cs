@@ -4,6 +4,7 @@ using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Clients.Messaging;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.FaultSuite.History;
 
@@ -27,14 +28,14 @@ public sealed class BrokerQueues : IAsyncDisposable
     /// <summary>Every queue the platform's services consume.</summary>
     public static readonly string[] ServiceQueues = [.. InvalidationQueues, .. WarmerQueues];
 
-    private readonly Uri _uri;
+    private readonly AmqpConnectionString _broker;
     private readonly IConnection _connection;
     private readonly IChannel _subscription;
     private readonly List<HeardMessage> _announcements = [];
 
-    private BrokerQueues(Uri uri, IConnection connection, IChannel subscription)
+    private BrokerQueues(AmqpConnectionString broker, IConnection connection, IChannel subscription)
     {
-        _uri = uri;
+        _broker = broker;
         _connection = connection;
         _subscription = subscription;
     }
@@ -82,10 +83,10 @@ public sealed class BrokerQueues : IAsyncDisposable
 
     public static async Task<BrokerQueues> ListenAsync(TestPlatform host)
     {
-        var uri = new Uri(host.GetConnectionString("messaging"));
-        var connection = await new ConnectionFactory { Uri = uri }.CreateConnectionAsync();
+        var broker = host.Broker();
+        var connection = await broker.ConnectAsync("fault-suite");
         var subscription = await connection.CreateChannelAsync();
-        var queues = new BrokerQueues(uri, connection, subscription);
+        var queues = new BrokerQueues(broker, connection, subscription);
         await subscription.ExchangeDeclareAsync(CacheInvalidatedExchange, ExchangeType.Fanout, durable: true);
         var queue = await subscription.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
         await subscription.QueueBindAsync(queue.QueueName, CacheInvalidatedExchange, string.Empty);
@@ -112,7 +113,7 @@ public sealed class BrokerQueues : IAsyncDisposable
     /// </summary>
     public async Task KeepAnnouncementsAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var connection = await _broker.ConnectAsync("fault-suite");
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await channel.QueueBindAsync(queue, CacheInvalidatedExchange, string.Empty);
@@ -120,7 +121,7 @@ public sealed class BrokerQueues : IAsyncDisposable
 
     public async Task DeleteQueueAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var connection = await _broker.ConnectAsync("fault-suite");
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync(queue);
     }
@@ -129,7 +130,7 @@ public sealed class BrokerQueues : IAsyncDisposable
     public async Task<IReadOnlyList<(string Body, string? Reason)>> TakeAllAsync(string queue)
     {
         // A missing queue closes the channel, one still being created the connection: ask on a connection of its own.
-        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var connection = await _broker.ConnectAsync("fault-suite");
         await using var channel = await connection.CreateChannelAsync();
         var taken = new List<(string, string?)>();
         try
@@ -183,7 +184,7 @@ public sealed class BrokerQueues : IAsyncDisposable
     /// <summary>Messages ready in a queue (0 when it does not exist).</summary>
     public async Task<uint> DepthAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = _uri }.CreateConnectionAsync();
+        await using var connection = await _broker.ConnectAsync("fault-suite");
         await using var channel = await connection.CreateChannelAsync();
         try
         {

@@ -30,7 +30,7 @@ public sealed class PipelinePublisher : IAsyncDisposable
 
     public static async Task<PipelinePublisher> ConnectAsync(TestPlatform host)
     {
-        var connection = await new ConnectionFactory { Uri = new Uri(host.GetConnectionString(TestPlatform.PipelineMessaging)) }.CreateConnectionAsync();
+        var connection = await host.Broker(TestPlatform.PipelineMessaging).ConnectAsync("fault-suite-pipeline");
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await channel.ExchangeDeclarePassiveAsync(DataUploadedExchange);
         return new PipelinePublisher(connection, channel, new DataStore(host.DataDirectory));

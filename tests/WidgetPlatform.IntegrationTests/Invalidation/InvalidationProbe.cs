@@ -9,6 +9,7 @@ using StackExchange.Redis;
 using WidgetPlatform.Caching.Manifests;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Clients.Messaging;
 
 namespace WidgetPlatform.IntegrationTests.Invalidation;
 
@@ -24,17 +25,17 @@ internal sealed class InvalidationProbe : IAsyncDisposable
 
     private readonly IBusControl _bus;
     private readonly IConnection _amqp;
-    private readonly Uri _amqpUri;
+    private readonly AmqpConnectionString _broker;
     private readonly IChannel _channel;
     private readonly IChannel _subscription;
     private readonly ConnectionMultiplexer _redis;
     private readonly ConcurrentDictionary<string, Channel<ObservedInvalidation>> _byStudy = new(StringComparer.Ordinal);
 
-    private InvalidationProbe(IBusControl bus, IConnection amqp, Uri amqpUri, IChannel channel, IChannel subscription, ConnectionMultiplexer redis)
+    private InvalidationProbe(IBusControl bus, IConnection amqp, AmqpConnectionString broker, IChannel channel, IChannel subscription, ConnectionMultiplexer redis)
     {
         _bus = bus;
         _amqp = amqp;
-        _amqpUri = amqpUri;
+        _broker = broker;
         _channel = channel;
         _subscription = subscription;
         _redis = redis;
@@ -47,20 +48,15 @@ internal sealed class InvalidationProbe : IAsyncDisposable
 
     public static async Task<InvalidationProbe> StartAsync(TestPlatform host)
     {
-        var amqpUri = new Uri(host.GetConnectionString("messaging"));
-        var credentials = amqpUri.UserInfo.Split(':', 2).Select(Uri.UnescapeDataString).ToArray();
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(amqpUri.Host, (ushort)amqpUri.Port, "/", "invalidation-tests", h =>
-        {
-            h.Username(credentials[0]);
-            h.Password(credentials[1]);
-        }));
+        var broker = host.Broker();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker, "invalidation-tests"));
         await bus.StartAsync();
 
-        var amqp = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync();
+        var amqp = await broker.ConnectAsync("invalidation-tests");
         var channel = await amqp.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var subscription = await amqp.CreateChannelAsync();
         var redis = await ConnectionMultiplexer.ConnectAsync(host.GetConnectionString("cache"));
-        var probe = new InvalidationProbe(bus, amqp, amqpUri, channel, subscription, redis);
+        var probe = new InvalidationProbe(bus, amqp, broker, channel, subscription, redis);
         await probe.SubscribeAsync();
         return probe;
     }
@@ -119,7 +115,7 @@ internal sealed class InvalidationProbe : IAsyncDisposable
     {
         // A queue still being created closes the whole connection (541, its quorum member not started yet), a missing one
         // the channel: ask on a connection of its own, so the probe's subscription never goes with it.
-        await using var connection = await new ConnectionFactory { Uri = _amqpUri }.CreateConnectionAsync();
+        await using var connection = await _broker.ConnectAsync("invalidation-tests");
         await using var channel = await connection.CreateChannelAsync();
         var taken = new List<(string, IReadOnlyDictionary<string, string>)>();
         try
@@ -140,7 +136,7 @@ internal sealed class InvalidationProbe : IAsyncDisposable
     /// <summary>Whether the broker has <paramref name="queue"/> (a passive declare, on a connection of its own).</summary>
     public async Task<bool> QueueExistsAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = _amqpUri }.CreateConnectionAsync();
+        await using var connection = await _broker.ConnectAsync("invalidation-tests");
         await using var channel = await connection.CreateChannelAsync();
         try
         {

@@ -14,7 +14,7 @@ public sealed class QueueTopologyTests(PlatformFixture platform)
     [InlineData("invalidation-manual-invalidation-requested")]
     public async Task ConsumerQueueIsADurableQuorumQueue(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(platform.Host.GetConnectionString("messaging")) }.CreateConnectionAsync();
+        await using var connection = await platform.Host.Broker().ConnectAsync("queue-topology-tests");
 
         // RabbitMQ refuses a declaration that differs from the queue's (406 PRECONDITION_FAILED): an equal one says what it is.
         Assert.True(await DeclaresAsync(connection, queue, "quorum"));

@@ -53,7 +53,7 @@ public sealed class TopologyFaultTests(PlatformFixture platform)
     /// <summary>Deletes the service's queue, and declares it again with that type unless null (the service then declares its own).</summary>
     private async Task RedeclareQueueAsync(string? type)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(platform.Host.GetConnectionString("messaging")) }.CreateConnectionAsync();
+        await using var connection = await platform.Host.Broker().ConnectAsync("topology-fault-tests");
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync(Queue);
         if (type is not null)

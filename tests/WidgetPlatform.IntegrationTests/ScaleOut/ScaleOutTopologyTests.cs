@@ -1,4 +1,6 @@
 using StackExchange.Redis;
+using WidgetPlatform.AppHostTesting;
+using WidgetPlatform.Clients.Messaging;
 
 namespace WidgetPlatform.IntegrationTests.ScaleOut;
 
@@ -17,6 +19,23 @@ public sealed class ScaleOutTopologyTests(ScaleOutFixture platform)
         Assert.Equal(3, servers.Count(server => server.IsReplica));
         var nodes = servers[0].ClusterConfiguration!.Nodes;
         Assert.All(nodes.Where(node => !node.IsReplica), primary => Assert.Single(nodes, node => node.ParentNodeId == primary.NodeId));
+    }
+
+    [Fact]
+    public async Task TheBrokerIsAClusterOfThreeNodesAndEveryServiceQueueIsAQuorumQueueOnEachOfThem()
+    {
+        var cluster = BrokerClusterNodes.Cluster(platform.Host);
+        var queues = (await BrokerClusterNodes.QueuesAsync(platform.Host)).ToDictionary(queue => queue.Name, StringComparer.Ordinal);
+
+        Assert.Equal(3, platform.Host.Broker().Nodes.Count);
+        Assert.All(cluster.Nodes, node => Assert.True(platform.Host.Instance(node.Name).IsRunningAndHealthy, node.Name));
+        Assert.All(ServiceQueues.All.SelectMany(queue => new[] { queue, ServiceQueues.ErrorQueue(queue) }), name =>
+        {
+            Assert.True(queues.TryGetValue(name, out var queue), $"{name} is not declared");
+            Assert.Equal("quorum", queue.Type);
+            Assert.Equal(cluster.Nodes.Select(node => node.Name).Order(), queue.Members.Order());
+            Assert.Contains(queue.Leader, queue.Members);
+        });
     }
 
     [Theory]
