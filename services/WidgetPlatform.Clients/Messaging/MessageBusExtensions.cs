@@ -12,11 +12,11 @@ public static class MessageBusExtensions
 {
     /// <summary>
     /// Registers a MassTransit bus on the RabbitMQ broker at <c>ConnectionStrings:{connectionName}</c>; consumers added in
-    /// <paramref name="configure"/> get kebab-case queues. The bus health check is named <paramref name="connectionName"/>,
+    /// <paramref name="configure"/> (which is told the broker: one node or a cluster) get kebab-case queues. The bus health check is named <paramref name="connectionName"/>,
     /// tagged "ready" and "masstransit".
     /// </summary>
     public static void AddMessageBus(
-        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator>? configure = null)
+        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator, AmqpConnectionString>? configure = null)
     {
         var connection = AmqpConnectionString.Parse(
             RequiredConnectionString.Get(builder.Configuration, connectionName, "an AMQP URI such as 'amqp://user:pass@host:5672'"),
@@ -32,7 +32,7 @@ public static class MessageBusExtensions
 
             bus.ConfigureHealthCheckOptions(health => health.Name = connectionName);
 
-            configure?.Invoke(bus);
+            configure?.Invoke(bus, connection);
 
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -56,7 +56,7 @@ public static class Extensions
                 TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15),
             ],
         });
-        builder.AddMessageBus("messaging", bus =>
+        builder.AddMessageBus("messaging", (bus, _) =>
         {
             bus.AddConsumer<DataUploadedConsumer, DataUploadedConsumerDefinition>();
             bus.AddConsumer<PipelineCompletedConsumer, PipelineCompletedConsumerDefinition>();

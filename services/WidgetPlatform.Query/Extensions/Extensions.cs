@@ -29,7 +29,7 @@ public static class Extensions
         builder.AddPlatformRedisClient("cache", HealthStatus.Degraded, traceCommands: false);
         var identity = new InstanceIdentity(builder.Configuration);
         services.AddSingleton(identity);
-        builder.AddMessageBus("messaging", bus => bus.AddGatewayConsumers(identity.Id));
+        builder.AddMessageBus("messaging", (bus, broker) => bus.AddGatewayConsumers(identity.Id, broker));
 
         builder.AddWidgetData();
         builder.AddWidgetCache();

@@ -24,7 +24,7 @@ public static class Extensions
             PrefetchCount = 4,
             RetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)],
         });
-        builder.AddMessageBus("messaging", bus =>
+        builder.AddMessageBus("messaging", (bus, _) =>
         {
             bus.AddConsumer<CacheInvalidatedConsumer, CacheInvalidatedConsumerDefinition>();
             bus.AddConsumer<WarmRequestedConsumer, WarmRequestedConsumerDefinition>();

@@ -2,18 +2,21 @@ using System.Net;
 using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.Caching.Keys;
 using WidgetPlatform.Data.Demo;
+using WidgetPlatform.IntegrationTests.Freshness;
 using WidgetPlatform.IntegrationTests.WarmerReplicas;
+using Xunit.Abstractions;
 
 namespace WidgetPlatform.IntegrationTests.ScaleOut;
 
 /// <summary>
-/// Failures a scale-out deployment must ride through (issue 19): a gateway replica or a Redis primary killed while
-/// dashboards read through the load balancer; after the Redis failover, a new upload must be served. Each victim is
-/// started again whatever the outcome, for the collection's other tests.
+/// Failures a scale-out deployment must ride through (issue 19): a gateway replica, a Redis primary or a broker node
+/// killed while dashboards read through the load balancer; after the Redis failover, a new upload must be served, and
+/// every upload accepted while a broker node was down must be announced. Each victim is started again whatever the
+/// outcome, for the collection's other tests.
 /// </summary>
 [Collection(ScaleOutPlatform.Name)]
 [Trait("Profile", "scale-out")]
-public sealed class FailoverTests(ScaleOutFixture platform)
+public sealed class FailoverTests(ScaleOutFixture platform, ITestOutputHelper output)
 {
     /// <summary>How long the reads go on after a kill; the cluster's node timeout is 2 s, YARP's health check every 2 s.</summary>
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
@@ -59,13 +62,99 @@ public sealed class FailoverTests(ScaleOutFixture platform)
         }
     }
 
-    private async Task<(IReadOnlyList<BalancedRead> Reads, TimeSpan KilledAt)> ReadThroughAsync(Action kill)
+    [Fact]
+    public async Task AKilledBrokerNodeLosesNoAcceptedUploadAndTheServicesCarryOnThroughTheOthers()
+    {
+        // The node leading the invalidation service's queue, which is also where the services' connections go first.
+        var victim = (await BrokerClusterNodes.QueuesAsync(platform.Host)).Single(queue => queue.Name == DataUploadedQueue).Leader!;
+        try
+        {
+            using var uploader = platform.Host.CreateHttpClient(ScaleOutFixture.LoadBalancer, bearerToken: platform.Host.DevTokens.Uploader);
+            using var listener = platform.Host.CreateHttpClient(ScaleOutFixture.LoadBalancer, bearerToken: platform.Host.DevTokens.Viewer);
+            await using var events = await StudyEventListener.OpenAsync(listener, "STUDY-001");
+            var parquet = await DemoDataGenerator.AdverseEventsUploadAsync(2_000, seed: 23);
+            var accepted = new List<string>();
+            var refused = new List<HttpStatusCode>();
+
+            var reads = await ReadThroughAsync(() => platform.Host.Kill(victim), async outage =>
+            {
+                while (!outage.IsCancellationRequested)
+                {
+                    var (status, version) = await TryUploadAsync(uploader, parquet);
+                    if (version is null)
+                    {
+                        refused.Add(status);
+                    }
+                    else
+                    {
+                        accepted.Add(version);
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(700), CancellationToken.None);
+                }
+            });
+            var announced = await AnnouncedAsync(events, accepted);
+            output.WriteLine($"{victim} killed: {accepted.Count} uploads accepted, {refused.Count} refused, {announced.Count} versions announced; "
+                + $"reads after the kill: {Statuses(reads.Reads.Where(read => read.EndedAt >= reads.KilledAt))}");
+
+            AssertAvailability(reads.Reads, reads.KilledAt);
+            Assert.True(accepted.Count >= 5, $"only {accepted.Count} uploads accepted during the outage; refused: {string.Join(", ", refused)}");
+            Assert.All(refused, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
+            Assert.Empty(accepted.Except(announced));
+            await AssertServedAsync(accepted[^1]);
+        }
+        finally
+        {
+            await platform.Host.StartAsync(victim);
+            await platform.Host.WaitForAsync(victim, instance => instance.IsRunningAndHealthy, TimeSpan.FromSeconds(90));
+        }
+    }
+
+    private const string DataUploadedQueue = "invalidation-data-uploaded";
+
+    private static async Task<(HttpStatusCode Status, string? Version)> TryUploadAsync(HttpClient uploader, byte[] parquet)
+    {
+        using var upload = await uploader.PutAsync(new Uri("/api/studies/STUDY-001/datasets/AE?layer=source", UriKind.Relative), new ByteArrayContent(parquet));
+        return upload.StatusCode == HttpStatusCode.Accepted
+            ? (upload.StatusCode, (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(upload.Content)).GetProperty("version").GetString())
+            : (upload.StatusCode, null);
+    }
+
+    /// <summary>The versions dashboards were told of, until every accepted one was or 60 s passed.</summary>
+    private static async Task<HashSet<string>> AnnouncedAsync(StudyEventListener events, IReadOnlyCollection<string> accepted)
+    {
+        var announced = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            while (!accepted.All(announced.Contains))
+            {
+                var changed = await events.NextAsync(name => name == "version-changed", _ => true, TimeSpan.FromSeconds(60));
+                if (changed.TryGetProperty("currentVersion", out var version) && version.GetString() is { } current)
+                {
+                    announced.Add(current);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // What was announced by then is the answer.
+        }
+
+        return announced;
+    }
+
+    private Task<(IReadOnlyList<BalancedRead> Reads, TimeSpan KilledAt)> ReadThroughAsync(Action kill) =>
+        ReadThroughAsync(kill, _ => Task.CompletedTask);
+
+    /// <summary>Reads through the balancer from 2 s before the kill until <see cref="Outage"/> after it, while <paramref name="meanwhile"/> runs (until the outage's end cancels it).</summary>
+    private async Task<(IReadOnlyList<BalancedRead> Reads, TimeSpan KilledAt)> ReadThroughAsync(Action kill, Func<CancellationToken, Task> meanwhile)
     {
         await using var load = BalancedReads.Start(() => platform.Host.CreateHttpClient(ScaleOutFixture.LoadBalancer, bearerToken: platform.Host.DevTokens.Viewer));
         await Task.Delay(TimeSpan.FromSeconds(2));
         var killedAt = load.Now;
         kill();
-        await Task.Delay(Outage);
+        using var outage = new CancellationTokenSource(Outage);
+        await Task.WhenAll(meanwhile(outage.Token), Task.Delay(Outage));
         return (await load.StopAsync(), killedAt);
     }
 
