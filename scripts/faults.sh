@@ -5,7 +5,7 @@
 #   --only a,b       those scenarios only (stale_reads, hostile_input, poison_messages,
 #                    tenant_matrix, python_pipeline, redis_killed, redis_restored, services_killed,
 #                    broker_killed, least_privilege; on a second platform of the scale-out profile, in
-#                    full mode or when named: failover_gateway, failover_redis_primary)
+#                    full mode or when named: failover_gateway, failover_redis_primary, failover_broker_node)
 #   --output path    elsewhere than bench/reliability.json
 # Exits 1 when a check failed; a figure (stale reads at 25 ms, say) never fails the run.
 set -euo pipefail

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the gateway, invalidation and freshness integration tests on the AppHost's scale-out profile (a Redis Cluster,
-# three gateway replicas behind YARP, two of each other service: docs/operations.md), besides its own failover tests;
-# the tests that stop or kill the one instance of a server (trait Profile=single) are left out. About 7 minutes here.
+# Runs the gateway, invalidation and freshness integration tests on the AppHost's scale-out profile (a Redis Cluster, a
+# RabbitMQ cluster, three gateway replicas behind YARP, two of each other service: docs/operations.md), besides its own
+# failover tests; the tests that stop or kill the one instance of a server (trait Profile=single) are left out. About 10
+# minutes here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh --for-tests

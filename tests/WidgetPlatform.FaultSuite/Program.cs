@@ -42,7 +42,7 @@ if (scenarios.Any(scenario => options.Runs(scenario.Name)))
 }
 
 // Issue 19's failovers, on a platform of the scale-out profile of their own: full mode, or when --only names them.
-string[] failovers = ["failover_gateway", "failover_redis_primary"];
+string[] failovers = ["failover_gateway", "failover_redis_primary", "failover_broker_node"];
 if (failovers.Any(options.RunsScaleOut))
 {
     await using var scaleOut = await FaultPlatform.StartScaleOutAsync();
@@ -55,6 +55,11 @@ if (failovers.Any(options.RunsScaleOut))
     if (options.RunsScaleOut("failover_redis_primary"))
     {
         await RunAsync("failover_redis_primary", failover.RedisPrimaryAsync);
+    }
+
+    if (options.RunsScaleOut("failover_broker_node"))
+    {
+        await RunAsync("failover_broker_node", failover.BrokerNodeAsync);
     }
 }
 

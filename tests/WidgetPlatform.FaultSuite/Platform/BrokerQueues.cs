@@ -107,15 +107,15 @@ public sealed class BrokerQueues : IAsyncDisposable
 
     /// <summary>
     /// Starts keeping every CacheInvalidated in a durable queue of the suite's own, which outlives a broker restart (the
-    /// services publish persistent messages, with confirms) where the suite's subscription does not: what was announced
-    /// while the broker was killed and restarted can be counted afterwards (<see cref="TakeAllAsync"/>, then
+    /// services publish persistent messages, with confirms) where the suite's subscription does not, and on a cluster
+    /// the death of any one node (a quorum queue): what was announced while a broker was killed can be counted afterwards (<see cref="TakeAllAsync"/>, then
     /// <see cref="DeleteQueueAsync"/>).
     /// </summary>
     public async Task KeepAnnouncementsAsync(string queue)
     {
         await using var connection = await _broker.ConnectAsync("fault-suite");
         await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
         await channel.QueueBindAsync(queue, CacheInvalidatedExchange, string.Empty);
     }
 

@@ -8,12 +8,14 @@ using WidgetPlatform.FaultSuite.Reporting;
 namespace WidgetPlatform.FaultSuite.Scenarios;
 
 /// <summary>
-/// Issue 19's failovers on the scale-out profile: a gateway replica, then the Redis primary of the study's slot, killed
-/// (SIGKILL) while readers read through the load balancer and uploads arrive through it and as a pipeline. Checked: at
+/// Issue 19's failovers on the scale-out profile: a gateway replica, the Redis primary of the study's slot, then the
+/// broker node leading the invalidation service's queue, killed (SIGKILL) while readers read through the load balancer
+/// and uploads arrive through it and as a pipeline. Checked: at
 /// most 1% of reads fail from the kill on, none once the platform settled; none stale 1 s after an upload once it
 /// settled (while the primary of the study's slot is away, no new version can be mirrored: uploads wait, as they do for a
 /// single Redis, and the stale reads meanwhile are a figure); the newest upload served by every replica (nothing
-/// confirmed was lost); the queues drained, nothing in the error queues. A reader's versions going back is a figure, not
+/// confirmed was lost; how many accepted uploads were announced is a figure, since two invalidation replicas may take an
+/// upload after a newer one, which then supersedes it); the queues drained, nothing in the error queues. A reader's versions going back is a figure, not
 /// a check: G2 is per gateway, and behind a balancer a reader meets several within the fan-out's milliseconds.
 /// </summary>
 public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions options, ReliabilityReport report)
@@ -29,6 +31,13 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
     public Task RedisPrimaryAsync() => RunAsync("failover_redis_primary", async () =>
         ((await ClusterNodes.PrimaryOfAsync(platform.Host, RedisKeys.Manifest(FaultPlatform.Study))).Resource, 0));
 
+    /// <summary>The node leading the invalidation service's queue, where the services' connections go first too.</summary>
+    public Task BrokerNodeAsync() => RunAsync("failover_broker_node", async () =>
+        ((await BrokerClusterNodes.QueuesAsync(platform.Host)).Single(queue => queue.Name == "invalidation-data-uploaded").Leader!, 0));
+
+    /// <summary>The suite's durable record of every CacheInvalidated announced during a failover.</summary>
+    private const string AnnouncementLedger = "fault-suite-failover-announcements";
+
     private async Task RunAsync(string name, Func<Task<(string Resource, int Replica)>> chooseVictim)
     {
         var result = report.Scenario(name);
@@ -37,6 +46,7 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
         var payload = await DemoDataGenerator.AdverseEventsUploadAsync(FaultPlatform.UploadRows, seed: 19);
         await using var broker = await BrokerQueues.ListenAsync(platform.Host);
         await broker.TakeAllErrorsAsync();
+        await broker.KeepAnnouncementsAsync(AnnouncementLedger);
         using var uploader = platform.Balanced(platform.Uploader);
         var (resource, replica) = await chooseVictim();
 
@@ -55,6 +65,9 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
         var served = await platform.ServesEverywhereAsync(newest.Version, TimeSpan.FromSeconds(60));
         var left = await broker.LeftAfterAsync(TimeSpan.FromSeconds(30));
         var errors = await broker.TakeAllErrorsAsync();
+        var announced = BrokerQueues.Announced((await broker.TakeAllAsync(AnnouncementLedger)).Select(message => message.Body), FaultPlatform.Study, FaultPlatform.Dataset)
+            .Select(announcement => announcement.Version).ToHashSet(StringComparer.Ordinal);
+        await broker.DeleteQueueAsync(AnnouncementLedger);
 
         var settledAt = killedAt + SettleBudget.TotalMilliseconds;
         // Reads in flight at the kill count: they are the ones a kill breaks.
@@ -72,6 +85,7 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
         result.Figure($"{name}_last_failure_after_kill_ms", lastFailure - killedAt, "ms");
         result.Figure($"{name}_uploads", uploads.Count, "uploads");
         result.Figure($"{name}_uploads_refused", refused.Count, "uploads");
+        result.Figure($"{name}_uploads_announced", uploads.Count(upload => announced.Contains(upload.Version)), "uploads");
         result.Figure($"{name}_stale_reads_w1000ms", stale.Count, "reads");
         result.Figure($"{name}_stale_reads_w1000ms_after_settling", staleSettled, "reads");
         result.Figure($"{name}_last_stale_read_after_kill_ms", lastStale - killedAt, "ms");
