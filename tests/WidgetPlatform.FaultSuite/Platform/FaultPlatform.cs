@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using WidgetPlatform.AppHost.ScaleOut;
 using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.Auth;
 using WidgetPlatform.FaultSuite.History;
@@ -33,7 +34,7 @@ public sealed class FaultPlatform(TestPlatform host, PipelinePublisher pipeline)
     public string Viewer => Host.DevTokens.Viewer;
 
     /// <summary>The YARP resource in front of the gateway replicas in the scale-out profile.</summary>
-    public const string LoadBalancer = "query-lb";
+    public const string LoadBalancer = GatewayLoadBalancer.ResourceName;
 
     /// <summary>The suite's platform: the single profile with two gateway replicas.</summary>
     public static async Task<FaultPlatform> StartAsync()

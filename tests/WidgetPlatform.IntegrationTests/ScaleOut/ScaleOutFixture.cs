@@ -1,3 +1,4 @@
+using WidgetPlatform.AppHost.ScaleOut;
 using WidgetPlatform.AppHostTesting;
 
 namespace WidgetPlatform.IntegrationTests.ScaleOut;
@@ -14,7 +15,7 @@ public sealed class ScaleOutFixture() : PlatformFixture(new TestPlatformOptions
 })
 {
     /// <summary>The YARP resource in front of the gateway replicas.</summary>
-    public const string LoadBalancer = "query-lb";
+    public const string LoadBalancer = GatewayLoadBalancer.ResourceName;
 }
 
 [CollectionDefinition(Name)]

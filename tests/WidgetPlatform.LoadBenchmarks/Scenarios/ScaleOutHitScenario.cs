@@ -1,3 +1,4 @@
+using WidgetPlatform.AppHost.ScaleOut;
 using WidgetPlatform.AppHostTesting;
 using WidgetPlatform.LoadBenchmarks.Platform;
 using WidgetPlatform.LoadBenchmarks.Reporting;
@@ -14,7 +15,7 @@ namespace WidgetPlatform.LoadBenchmarks.Scenarios;
 internal sealed class ScaleOutHitScenario(LoadBenchmarkOptions options, BenchmarkReport report)
 {
     private const string Gateway = "query";
-    private const string LoadBalancer = "query-lb";
+    private const string LoadBalancer = GatewayLoadBalancer.ResourceName;
 
     public async Task RunAsync()
     {
