@@ -76,21 +76,22 @@ public static class RabbitMqClusterBuilderExtensions
     /// <summary>Once every member answers, checks that they are one cluster; its console says which are not.</summary>
     private static async Task AwaitJoinedAsync(RabbitMqClusterResource cluster, InitializeResourceEvent initialize, CancellationToken cancellationToken)
     {
-        foreach (var node in cluster.Nodes)
-        {
-            await initialize.Notifications.WaitForResourceHealthyAsync(node.Name, cancellationToken);
-        }
-
-        await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with { State = KnownResourceStates.Starting });
         IReadOnlyList<string> strays;
         try
         {
+            // A node that exits instead ends the wait (the AppHost's wait behaviour): the cluster then failed to start.
+            foreach (var node in cluster.Nodes)
+            {
+                await initialize.Notifications.WaitForResourceHealthyAsync(node.Name, cancellationToken);
+            }
+
+            await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with { State = KnownResourceStates.Starting });
             strays = await RabbitMqClusterJoinCheck.StrayNodesAsync(cluster, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Whatever stopped it, the services waiting for the cluster must hear that it failed, not wait for their timeout.
-            initialize.Logger.LogError(exception, "Could not check that the nodes formed one cluster.");
+            initialize.Logger.LogError(exception, "The nodes did not all start, or could not be checked to form one cluster.");
             strays = ["(unknown)"];
         }
 

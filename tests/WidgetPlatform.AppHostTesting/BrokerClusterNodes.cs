@@ -44,29 +44,52 @@ public static class BrokerClusterNodes
         throw new InvalidOperationException("No node of the cluster answered rabbitmqctl.");
     }
 
+    /// <summary>rabbitmqctl against one node; a node that does not answer within 30 s counts as a failure, not a hang.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(RabbitMqNode node, params string[] arguments)
     {
-        var start = new ProcessStartInfo(RabbitMqCtl)
+        // The cookie from a home of the CLI's own, not the command line, where every process listing would show it.
+        var home = Directory.CreateTempSubdirectory("widgetplatform-rabbitmqctl-");
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])["-n", node.NodeName, "--erlang-cookie", node.Cluster!.Cookie, .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
+            var cookie = Path.Combine(home.FullName, ".erlang.cookie");
+            Secrets.WritePrivateFile(cookie, node.Cluster!.Cookie);
+            File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
+            var start = new ProcessStartInfo(RabbitMqCtl)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var argument in (string[])["-n", node.NodeName, .. arguments])
+            {
+                start.ArgumentList.Add(argument);
+            }
 
-        foreach (var (key, value) in RabbitMqNode.ErlangEnvironment(node.EpmdPort))
-        {
-            start.Environment[key] = value;
-        }
+            foreach (var (key, value) in RabbitMqNode.ErlangEnvironment(node.EpmdPort))
+            {
+                start.Environment[key] = value;
+            }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, process.ExitCode == 0 ? await output : await errors);
+            start.Environment["HOME"] = home.FullName;
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                return (-1, $"{node.NodeName} did not answer within 30 s");
+            }
+
+            return (process.ExitCode, process.ExitCode == 0 ? await output : await errors);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
     }
 }
 

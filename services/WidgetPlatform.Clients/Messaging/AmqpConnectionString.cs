@@ -24,8 +24,8 @@ public sealed record AmqpConnectionString(IReadOnlyList<AmqpNodeAddress> Nodes, 
     public bool IsCluster => Nodes.Count > 1;
 
     /// <summary>
-    /// A connection of the platform's own beside MassTransit's, for what its bus does not offer: to the first node that
-    /// answers, in the order given.
+    /// A connection of the platform's own beside MassTransit's, for what its bus does not offer: to a node that answers
+    /// (RabbitMQ.Client tries the nodes in random order; MassTransit's bus in the order given).
     /// </summary>
     public Task<IConnection> ConnectAsync(string clientName, CancellationToken cancellationToken = default) =>
         new ConnectionFactory
@@ -37,6 +37,11 @@ public sealed record AmqpConnectionString(IReadOnlyList<AmqpNodeAddress> Nodes, 
             [.. Nodes.Select(node => new AmqpTcpEndpoint(node.Host, node.Port, new SslOption(node.Host, enabled: UseSsl)))],
             clientName,
             cancellationToken);
+
+    /// <summary>Where and as whom, never the password: the record's own would print it.</summary>
+    public override string ToString() => $"{Scheme}://{Username}@{string.Join(',', Nodes)}/{Uri.EscapeDataString(VirtualHost)}";
+
+    private string Scheme => UseSsl ? "amqps" : "amqp";
 
     public static AmqpConnectionString Parse(string connectionString, string connectionName)
     {

@@ -31,7 +31,7 @@ public sealed class FailoverScenario(FaultPlatform platform, FaultSuiteOptions o
     public Task RedisPrimaryAsync() => RunAsync("failover_redis_primary", async () =>
         ((await ClusterNodes.PrimaryOfAsync(platform.Host, RedisKeys.Manifest(FaultPlatform.Study))).Resource, 0));
 
-    /// <summary>The node leading the invalidation service's queue, where the services' connections go first too.</summary>
+    /// <summary>The node leading the invalidation service's queue, which the services, connecting to the first node listed, are on too.</summary>
     public Task BrokerNodeAsync() => RunAsync("failover_broker_node", async () =>
         ((await BrokerClusterNodes.QueuesAsync(platform.Host)).Single(queue => queue.Name == "invalidation-data-uploaded").Leader!, 0));
 

@@ -31,6 +31,9 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
         // travel separate queues), and one stream read for the announcement would pass the report over.
         await using var announcements = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
         await using var reports = await StudyEventListener.OpenAsync(otherReplica, GatewayFixture.Study);
+        // The replica read afterwards hears of the version on its own queue, which may lag the other's on a loaded machine:
+        // until it has, it still answers the version before.
+        await using var viewerAnnouncements = await StudyEventListener.OpenAsync(viewer, GatewayFixture.Study);
 
         var clock = Stopwatch.StartNew();
         var uploadedAt = DateTimeOffset.UtcNow;
@@ -41,6 +44,7 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
         await announcements.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
         var burst = await ForEachAsync(paths, path => WidgetResponse.GetAsync(otherReplica, path));
         await FreshDataAsync(reports, since: uploadedAt);
+        await viewerAnnouncements.NextAsync(name => name == "version-changed", data => data.GetProperty("currentVersion").GetString() == version, TimeSpan.FromSeconds(20));
         output.WriteLine($"upload → {Combinations} active combinations warmed: {clock.ElapsedMilliseconds} ms");
         var afterwards = await ForEachAsync(paths, path => WidgetResponse.GetAsync(viewer, path));
         var computed = await ComputationsAsync(viewer, atLeast: computationsBefore + Combinations) - computationsBefore;
@@ -55,12 +59,16 @@ public sealed class WarmingTests(GatewayFixture platform, ITestOutputHelper outp
 
     private const int DemoPriorityWidgets = 2;
 
-    /// <summary>The warmer's report of a warm of the study that ended after the upload; when none comes, what the warmers were doing meanwhile.</summary>
+    /// <summary>
+    /// The warmer's report of the warm the upload caused: ended after it, with every active combination warmed (a scheduled
+    /// warm finds them fresh and reports none); when none comes, what the warmers were doing meanwhile.
+    /// </summary>
     private async Task FreshDataAsync(StudyEventListener events, DateTimeOffset since)
     {
         try
         {
-            await events.NextAsync(name => name == "fresh-data", data => data.GetProperty("warmedAt").GetDateTimeOffset() >= since, TimeSpan.FromSeconds(60));
+            await events.NextAsync(name => name == "fresh-data", data => data.GetProperty("warmedAt").GetDateTimeOffset() >= since && data.GetProperty("entriesWarmed").GetInt32() >= Combinations,
+                TimeSpan.FromSeconds(60));
         }
         catch (OperationCanceledException timedOut)
         {

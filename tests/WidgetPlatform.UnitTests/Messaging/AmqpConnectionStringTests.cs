@@ -33,6 +33,14 @@ public sealed class AmqpConnectionStringTests
         Assert.Equal(("query", "secret"), (broker.Username, broker.Password));
     }
 
+    [Fact]
+    public void ItsTextNamesTheNodesAndUserButNeverThePassword()
+    {
+        var broker = AmqpConnectionString.Parse("amqp://query:s3cret-pw@127.0.0.1:5001,amqp://query:s3cret-pw@127.0.0.1:5002", "messaging");
+
+        Assert.Equal("amqp://query@127.0.0.1:5001,127.0.0.1:5002/%2F", broker.ToString());
+    }
+
     [Theory]
     [InlineData("amqp://query:secret@127.0.0.1:5001,amqp://warmer:secret@127.0.0.1:5002")]
     [InlineData("amqp://query:secret@127.0.0.1:5001,amqp://query:other@127.0.0.1:5002")]
