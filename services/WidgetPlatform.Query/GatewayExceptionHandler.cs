@@ -8,6 +8,7 @@ using WidgetPlatform.Data.Storage;
 using WidgetPlatform.Data.Widgets;
 using WidgetPlatform.Query.Requests;
 using WidgetPlatform.Query.Responses;
+using WidgetPlatform.Query.Uploads;
 
 namespace WidgetPlatform.Query;
 
@@ -25,6 +26,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             WidgetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.WidgetTitle, exception.Message),
             DatasetNotFoundException => Problem(StatusCodes.Status404NotFound, NotFoundProblem.DatasetTitle, exception.Message),
             DatasetVersionConflictException => Problem(StatusCodes.Status409Conflict, "The version already exists.", exception.Message),
+            BrokerUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The message broker is unavailable.", exception.Message),
             DatasetReadException => Problem(StatusCodes.Status500InternalServerError, "A data file could not be read.", exception.Message),
 
             // Only what reads Redis itself gets here (study statistics): widget data bypasses a Redis in trouble (G6).

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using WidgetPlatform.Caching.Statistics;
 using WidgetPlatform.Contracts;
 using WidgetPlatform.Data.Compute;
@@ -12,7 +13,7 @@ namespace WidgetPlatform.Query.Uploads;
 /// publishes DataUploaded or PipelineCompleted. The manifest is the invalidation service's to advance. A bad body changes
 /// nothing and publishes nothing.
 /// </summary>
-public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, CacheCounters counters, TimeProvider time)
+public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, CacheCounters counters, TimeProvider time, IOptions<DatasetUploadOptions> options)
 {
     private const string UploadScriptName = "upload";
 
@@ -38,7 +39,7 @@ public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, C
             }, cancellationToken);
 
             var steps = new StepTimings();
-            await steps.TimeAsync(EventPathStep.UploadPublish, () => PublishAsync(studyId, layer, dataset, version, rows));
+            await steps.TimeAsync(EventPathStep.UploadPublish, () => PublishConfirmedAsync(studyId, layer, dataset, version, rows, cancellationToken));
             counters.EventPath.Record(steps);
             return version;
         }
@@ -60,14 +61,28 @@ public sealed class DatasetUploader(DataStore store, IPublishEndpoint publish, C
         }
     }
 
-    private Task PublishAsync(string studyId, DatasetLayer layer, string dataset, string version, long rows) =>
+    private async Task PublishConfirmedAsync(string studyId, DatasetLayer layer, string dataset, string version, long rows, CancellationToken aborted)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        deadline.CancelAfter(options.Value.PublishTimeout);
+        try
+        {
+            await PublishAsync(studyId, layer, dataset, version, rows, deadline.Token);
+        }
+        catch (Exception unconfirmed) when (unconfirmed is MassTransitException || (unconfirmed is OperationCanceledException && !aborted.IsCancellationRequested))
+        {
+            throw new BrokerUnavailableException(version, unconfirmed);
+        }
+    }
+
+    private Task PublishAsync(string studyId, DatasetLayer layer, string dataset, string version, long rows, CancellationToken cancellationToken) =>
         layer == DatasetLayer.Source
             ? publish.Publish(new DataUploaded
             {
                 StudyId = studyId, Dataset = dataset, SourceVersion = version, UploadedAt = time.GetUtcNow(), RowCount = rows,
-            })
+            }, cancellationToken)
             : publish.Publish(new PipelineCompleted
             {
                 StudyId = studyId, ScriptName = UploadScriptName, TransformedVersion = version, Datasets = [dataset], CompletedAt = time.GetUtcNow(),
-            });
+            }, cancellationToken);
 }
