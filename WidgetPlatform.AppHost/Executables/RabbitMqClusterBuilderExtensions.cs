@@ -74,39 +74,19 @@ public static class RabbitMqClusterBuilderExtensions
     }
 
     /// <summary>Once every member answers, checks that they are one cluster; its console says which are not.</summary>
-    private static async Task AwaitJoinedAsync(RabbitMqClusterResource cluster, InitializeResourceEvent initialize, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> strays;
-        try
+    private static Task AwaitJoinedAsync(RabbitMqClusterResource cluster, InitializeResourceEvent initialize, CancellationToken cancellationToken) =>
+        ClusterFormation.RunAsync(cluster, cluster.Nodes, initialize, async ct =>
         {
-            // A node that exits instead ends the wait (the AppHost's wait behaviour): the cluster then failed to start.
-            foreach (var node in cluster.Nodes)
+            var strays = await RabbitMqClusterJoinCheck.StrayNodesAsync(cluster, ct);
+            if (strays.Count == 0)
             {
-                await initialize.Notifications.WaitForResourceHealthyAsync(node.Name, cancellationToken);
+                initialize.Logger.LogInformation("{Members} nodes form one cluster.", cluster.Nodes.Count);
+            }
+            else
+            {
+                initialize.Logger.LogError("Not part of {First}'s cluster: {Strays}.", cluster.Nodes[0].Name, string.Join(", ", strays));
             }
 
-            await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with { State = KnownResourceStates.Starting });
-            strays = await RabbitMqClusterJoinCheck.StrayNodesAsync(cluster, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Whatever stopped it, the services waiting for the cluster must hear that it failed, not wait for their timeout.
-            initialize.Logger.LogError(exception, "The nodes did not all start, or could not be checked to form one cluster.");
-            strays = ["(unknown)"];
-        }
-
-        if (strays.Count == 0)
-        {
-            initialize.Logger.LogInformation("{Members} nodes form one cluster.", cluster.Nodes.Count);
-        }
-        else
-        {
-            initialize.Logger.LogError("Not part of {First}'s cluster: {Strays}.", cluster.Nodes[0].Name, string.Join(", ", strays));
-        }
-
-        await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with
-        {
-            State = strays.Count == 0 ? KnownResourceStates.Running : KnownResourceStates.FailedToStart,
-        });
-    }
+            return strays.Count == 0;
+        }, cancellationToken);
 }

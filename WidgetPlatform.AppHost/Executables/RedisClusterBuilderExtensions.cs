@@ -65,29 +65,6 @@ public static class RedisClusterBuilderExtensions
     /// Once every node answers, <c>redis-cli --cluster create</c> assigns the slots to the first nodes and makes the others
     /// their replicas; its output is the cluster resource's console. Running then, or failed to start with the reason.
     /// </summary>
-    private static async Task FormAsync(RedisClusterResource cluster, InitializeResourceEvent initialize, CancellationToken cancellationToken)
-    {
-        foreach (var node in cluster.Nodes)
-        {
-            await initialize.Notifications.WaitForResourceHealthyAsync(node.Name, cancellationToken);
-        }
-
-        await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with { State = KnownResourceStates.Starting });
-        bool formed;
-        try
-        {
-            formed = await RedisClusterCreation.RunAsync(cluster, initialize.Logger, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Whatever stopped it, the services waiting for the cluster must hear that it failed, not wait for their timeout.
-            initialize.Logger.LogError(exception, "The cluster was not formed.");
-            formed = false;
-        }
-
-        await initialize.Notifications.PublishUpdateAsync(cluster, snapshot => snapshot with
-        {
-            State = formed ? KnownResourceStates.Running : KnownResourceStates.FailedToStart,
-        });
-    }
+    private static Task FormAsync(RedisClusterResource cluster, InitializeResourceEvent initialize, CancellationToken cancellationToken) =>
+        ClusterFormation.RunAsync(cluster, cluster.Nodes, initialize, ct => RedisClusterCreation.RunAsync(cluster, initialize.Logger, ct), cancellationToken);
 }
